@@ -22,7 +22,13 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
     private static final String LAUNCHER = "launcher";
-    private static final String MARKER = "io.logmaster.infra.Launcher";
+
+    /** Set first by ./logmaster, see {@link io.logmaster.infra.component.Components#marker}. */
+    private static final String MARKER = io.logmaster.infra.component.Components.marker(LAUNCHER);
+
+    /** Set once the stack is being stopped, so parts going down are not reported as failures. */
+    private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     private Launcher() {}
 
@@ -76,6 +82,7 @@ public final class Launcher {
                 .addShutdownHook(
                         new Thread(
                                 () -> {
+                                    STOPPING.set(true);
                                     System.out.println("Stopping LogMaster...");
                                     synchronized (stack) {
                                         if (stack[0] != null) {
@@ -135,9 +142,11 @@ public final class Launcher {
                             parts.addAll(
                                     List.of(stack.apiServer(), stack.flink(), stack.gateway()));
                             java.util.Set<String> reported = new java.util.HashSet<>();
-                            while (true) {
+                            while (!STOPPING.get()) {
                                 for (var part : parts) {
-                                    if (part.pid().isEmpty() && reported.add(part.name())) {
+                                    if (part.pid().isEmpty()
+                                            && !STOPPING.get()
+                                            && reported.add(part.name())) {
                                         System.err.println(
                                                 part.name()
                                                         + " is not running any more: see "

@@ -54,7 +54,7 @@ class EventQueryBuilderTest {
                 .isEqualTo(
                         json(
                                 "[{'simple_query_string':{'query':'failed password',"
-                                        + "'fields':['message','event.original'],"
+                                        + "'fields':['message','log.syslog.hostname','log.syslog.appname'],"
                                         + "'default_operator':'and'}}]"));
     }
 
@@ -79,7 +79,7 @@ class EventQueryBuilderTest {
                         json(
                                 "{'size':11,'track_total_hits':true,'query':{'bool':{"
                                         + "'must':[{'simple_query_string':{'query':'sshd',"
-                                        + "'fields':['message','event.original'],"
+                                        + "'fields':['message','log.syslog.hostname','log.syslog.appname'],"
                                         + "'default_operator':'and'}}],"
                                         + "'filter':["
                                         + "{'range':{'@timestamp':{'gte':'2026-12-03T08:00:00Z',"

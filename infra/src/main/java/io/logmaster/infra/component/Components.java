@@ -36,6 +36,15 @@ public final class Components {
     public static final String FLINK = "flink";
     public static final String GATEWAY = "gateway";
 
+    /**
+     * First argument of each of our JVMs, naming the part. It comes before the long classpath
+     * because the JDK may see only the start of a long command line, and PID files are trusted only
+     * for a process whose command line carries it.
+     */
+    public static String marker(String component) {
+        return "-Dlogmaster.component=" + component;
+    }
+
     private final LocalStackConfig config;
     private final ComponentLayout layout;
 
@@ -51,7 +60,12 @@ public final class Components {
         env.put("LOGMASTER_API_BIND", config.bind());
         env.put("LOGMASTER_ADMIN_PASSWORD", config.adminPassword());
         List<String> command =
-                List.of(java(), "-Xmx512m", "-jar", layout.apiServerJar().toString());
+                List.of(
+                        java(),
+                        marker(API_SERVER),
+                        "-Xmx512m",
+                        "-jar",
+                        layout.apiServerJar().toString());
         return new JavaComponent(
                 API_SERVER,
                 command,
@@ -68,6 +82,7 @@ public final class Components {
         env.put("LOGMASTER_FLINK_UI_PORT", String.valueOf(config.flinkUiPort()));
         List<String> command = new ArrayList<>();
         command.add(java());
+        command.add(marker(FLINK));
         command.add("-Xmx1g");
         command.addAll(FLINK_JAVA17_FLAGS);
         command.addAll(
@@ -85,6 +100,7 @@ public final class Components {
         List<String> command =
                 List.of(
                         java(),
+                        marker(GATEWAY),
                         "-Xmx512m",
                         "-cp",
                         layout.classpath("ingest-gateway"),

@@ -24,12 +24,19 @@ import java.util.function.Consumer;
 public final class LocalStack implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalStack.class);
 
-    /** Our processes, each with a text its command line must contain to be recognised. */
-    private static final java.util.Map<String, String> COMPONENT_MARKERS =
-            java.util.Map.of(
-                    Components.GATEWAY, "io.logmaster.ingest.GatewayMain",
-                    Components.FLINK, "io.logmaster.flink.IngestJob",
-                    Components.API_SERVER, "api-server");
+    /**
+     * Our processes in stop order (input first), each with a text its command line must contain to
+     * be recognised.
+     */
+    private static final java.util.Map<String, String> COMPONENT_MARKERS = componentMarkers();
+
+    private static java.util.Map<String, String> componentMarkers() {
+        java.util.Map<String, String> markers = new java.util.LinkedHashMap<>();
+        for (String name : List.of(Components.GATEWAY, Components.FLINK, Components.API_SERVER)) {
+            markers.put(name, Components.marker(name));
+        }
+        return java.util.Collections.unmodifiableMap(markers);
+    }
 
     private final LocalStackConfig config;
     private final ServiceStack services;
