@@ -4,7 +4,10 @@ import io.logmaster.event.LogEvent;
 import io.logmaster.event.RawRecord;
 import io.logmaster.flink.parse.SyslogParser;
 import io.logmaster.flink.support.ReceiveDays;
-import org.apache.flink.api.common.functions.MapFunction;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichMapFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,16 +18,32 @@ import java.time.ZoneId;
  * Parses a raw record into an event and stamps its receive day ({@code logmaster.day}) in the
  * configured zone. The parser never throws: what it cannot parse becomes a warning on the event.
  */
-final class ParseFunction implements MapFunction<RawRecord, LogEvent> {
+final class ParseFunction extends RichMapFunction<RawRecord, LogEvent> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ParseFunction.class);
 
     private final SyslogParser parser;
     private final ZoneId zone;
+    transient Counter parsed;
+    transient Counter withWarnings;
+    transient Counter unparsed;
 
     ParseFunction(ZoneId zone) {
         this.parser = new SyslogParser(zone);
         this.zone = zone;
+    }
+
+    /**
+     * Counts every outcome, so an unparsed message is never silent: {@code eventsParsed} (a syslog
+     * grammar matched), {@code eventsUnparsed} (kept whole as the message, parser "none") and
+     * {@code eventsWithWarnings}.
+     */
+    @Override
+    public void open(OpenContext context) {
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        parsed = metrics.counter("eventsParsed");
+        unparsed = metrics.counter("eventsUnparsed");
+        withWarnings = metrics.counter("eventsWithWarnings");
     }
 
     @Override
@@ -39,6 +58,14 @@ final class ParseFunction implements MapFunction<RawRecord, LogEvent> {
             event = unparsed(raw, e);
         }
         event.day = ReceiveDays.iso(raw.receivedNanos, zone);
+        if ("none".equals(event.parser)) {
+            unparsed.inc();
+        } else {
+            parsed.inc();
+        }
+        if (event.warnings.length > 0) {
+            withWarnings.inc();
+        }
         return event;
     }
 

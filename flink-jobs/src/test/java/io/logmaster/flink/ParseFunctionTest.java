@@ -3,6 +3,8 @@ package io.logmaster.flink;
 import io.logmaster.event.EcsJson;
 import io.logmaster.event.LogEvent;
 import io.logmaster.event.RawRecord;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.streaming.util.MockStreamingRuntimeContext;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -26,9 +28,29 @@ class ParseFunctionTest {
                 payload.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static ParseFunction opened() {
+        ParseFunction parse = new ParseFunction(ZoneId.of("Europe/Istanbul"));
+        parse.setRuntimeContext(new MockStreamingRuntimeContext(false, 1, 0));
+        parse.open(DefaultOpenContext.INSTANCE);
+        return parse;
+    }
+
+    @Test
+    void countsParsedUnparsedAndWarnedEvents() {
+        ParseFunction parse = opened();
+
+        parse.map(raw("2026-12-02T21:00:00Z", "<13>Dec  2 23:59:59 h app: x"));
+        parse.map(raw("2026-12-02T21:00:00Z", "just some text without any header"));
+        parse.map(raw("2026-12-02T21:00:00Z", ""));
+
+        assertThat(parse.parsed.getCount()).isEqualTo(1);
+        assertThat(parse.unparsed.getCount()).isEqualTo(2);
+        assertThat(parse.withWarnings.getCount()).isEqualTo(2);
+    }
+
     @Test
     void stampsReceiveDayInConfiguredZone() {
-        ParseFunction parse = new ParseFunction(ZoneId.of("Europe/Istanbul"));
+        ParseFunction parse = opened();
 
         LogEvent late = parse.map(raw("2026-12-02T21:00:00Z", "<13>Dec  2 23:59:59 h app: x"));
         LogEvent early = parse.map(raw("2026-12-02T20:59:59Z", "<13>Dec  2 23:59:58 h app: x"));
