@@ -125,8 +125,12 @@ final class BsdParser {
                 continue;
             }
             int spaced = spacedTag(s, p);
+            int versioned = spaced >= 0 ? -1 : versionedTag(s, p);
             if (spaced >= 0) {
                 message = tag(s, p, spaced, e);
+            } else if (versioned >= 0) {
+                e.appname = s.substring(p, s.indexOf(' ', p));
+                message = body(s, versioned);
             } else {
                 message = s.substring(p);
             }
@@ -308,6 +312,37 @@ final class BsdParser {
             }
         }
         return -1;
+    }
+
+    /**
+     * A sysklogd-style tag naming the program and its version, {@code syslogd 1.4.1: restart.}: a
+     * name without ':' or brackets, one space, then a version (a digit first) ending in ':'.
+     * Returns the index after that ':', or -1.
+     */
+    private static int versionedTag(String s, int p) {
+        int space = s.indexOf(' ', p);
+        if (space <= p || space - p > MAX_SPACED_TAG) {
+            return -1;
+        }
+        for (int i = p; i < space; i++) {
+            char c = s.charAt(i);
+            if (c == ':' || c == '[' || c == ']') {
+                return -1;
+            }
+        }
+        int q = space + 1;
+        int len = s.length();
+        if (q >= len || !SyslogTime.isDigit(s.charAt(q))) {
+            return -1;
+        }
+        while (q < len && q - space <= 32) {
+            char c = s.charAt(q);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-' || c == '_')) {
+                break;
+            }
+            q++;
+        }
+        return q < len && s.charAt(q) == ':' ? q + 1 : -1;
     }
 
     /** Fills appname/procid from the tag token [p, te) and returns the message after it. */

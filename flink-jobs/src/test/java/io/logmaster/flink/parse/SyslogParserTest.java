@@ -479,6 +479,22 @@ class SyslogParserTest {
         }
 
         @Test
+        void sysklogdTagWithProgramVersion() {
+            expect(
+                            parse(
+                                    "Jun 19 04:09:11 combo syslogd 1.4.1: restart.",
+                                    Instant.parse("2026-06-20T00:00:00Z")),
+                            Instant.parse("2026-06-20T00:00:00Z"))
+                    .time("2026-06-19T01:09:11Z")
+                    .host("combo")
+                    .app("syslogd")
+                    .message("restart.")
+                    .parser("rfc3164")
+                    .warnings("no PRI")
+                    .verify();
+        }
+
+        @Test
         void bomBeforePriAndBeforeMessage() {
             byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
             byte[] line = "<13>Dec  3 10:15:30 host app: ".getBytes(StandardCharsets.UTF_8);
