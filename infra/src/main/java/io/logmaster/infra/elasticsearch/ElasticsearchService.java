@@ -3,13 +3,9 @@ package io.logmaster.infra.elasticsearch;
 import io.logmaster.infra.InfraLayout;
 import io.logmaster.infra.ManagedService;
 import io.logmaster.infra.support.ChildProcess;
-import io.logmaster.infra.support.DataDirs;
-import io.logmaster.infra.support.PidFile;
-import io.logmaster.infra.support.Ports;
-import io.logmaster.infra.support.ProcessStopper;
 import io.logmaster.infra.support.ProcessStopper.Step;
 import io.logmaster.infra.support.Readiness;
-import io.logmaster.infra.support.ServiceStartException;
+import io.logmaster.infra.support.RunningService;
 import io.logmaster.infra.support.ServiceUser;
 import io.logmaster.infra.support.Signal;
 import io.logmaster.infra.support.TreeCopy;
@@ -30,21 +26,27 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * Runs Elasticsearch from the distribution unpacked at build time ({@code target/elasticsearch})
  * with a per-data-directory config copy, as {@code nobody} when we are root, and waits for yellow
  * cluster health.
  */
-public final class ElasticsearchService implements ManagedService {
+public final class ElasticsearchService extends RunningService implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ElasticsearchService.class);
-    private static final String MAIN_CLASS = "org.elasticsearch.bootstrap.Elasticsearch";
     static final List<Step> STOP_STEPS =
             List.of(
                     new Step(Signal.TERM, Duration.ofSeconds(60)),
                     new Step(Signal.KILL, Duration.ofSeconds(10)));
+    private static final RunningService.Kind KIND =
+            new RunningService.Kind(
+                    ElasticsearchConfig.SERVICE,
+                    "node",
+                    "ElasticsearchService",
+                    "org.elasticsearch.bootstrap.Elasticsearch",
+                    STOP_STEPS,
+                    dirs -> dirs.pidFile(ElasticsearchConfig.SERVICE));
 
     private final ElasticsearchConfig config;
     private final InfraLayout layout;
@@ -52,31 +54,15 @@ public final class ElasticsearchService implements ManagedService {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    /**
-     * Volatile, and stop() does not lock {@code this}: a JVM shutdown hook can stop a service while
-     * start() still waits for it to become ready.
-     */
-    private volatile ChildProcess process;
-
-    private volatile Duration startupTime = Duration.ZERO;
-    private final Object stopLock = new Object();
-
-    /** Set by stop(); a start() already under way then stops what it launched. */
-    private volatile boolean stopRequested;
-
     public ElasticsearchService(ElasticsearchConfig config, InfraLayout layout) {
         this(config, layout, ServiceUser.detect());
     }
 
     public ElasticsearchService(ElasticsearchConfig config, InfraLayout layout, ServiceUser user) {
+        super(KIND, config.dirs(), LOG);
         this.config = config;
         this.layout = layout;
         this.user = user;
-    }
-
-    @Override
-    public String name() {
-        return ElasticsearchConfig.SERVICE;
     }
 
     public ElasticsearchConfig config() {
@@ -90,17 +76,7 @@ public final class ElasticsearchService implements ManagedService {
 
     @Override
     public synchronized void start() {
-        ChildProcess current = process;
-        if (current != null && current.isAlive()) {
-            throw new IllegalStateException("elasticsearch already runs with PID " + current.pid());
-        }
-        stopRequested = false;
-        long begin = System.nanoTime();
-        DataDirs dirs = config.dirs();
-        dirs.createBase();
-        failIfLeftover(dirs);
-        Ports.requireFree(name(), config.host(), config.httpPort());
-        Ports.requireFree(name(), config.host(), config.transportPort());
+        long begin = beginStart(config.host(), config.httpPort(), config.transportPort());
         Path home = reachableHome();
         prepareDirectories(home);
 
@@ -111,7 +87,7 @@ public final class ElasticsearchService implements ManagedService {
         env.put("ES_TMPDIR", config.tmpDir().toString());
         env.put("JAVA_HOME", null); // ES 7.17 warns about JAVA_HOME; ES_JAVA_HOME wins anyway
         env.put("ES_HOME", null);
-        Path logFile = dirs.logFile(name());
+        Path logFile = logFile();
         ChildProcess started =
                 ChildProcess.start(
                         name(),
@@ -119,30 +95,18 @@ public final class ElasticsearchService implements ManagedService {
                         env,
                         config.dir(),
                         logFile);
-        process = started;
-        if (stopRequested) {
-            stopQuietly();
-            throw new ServiceStartException("elasticsearch: stopped while starting");
-        }
-        PidFile.write(dirs.pidFile(name()), started.pid());
+        launched(started);
         LOG.info(
                 "Started elasticsearch (PID {}) as {} on {}, log {}",
                 started.pid(),
                 user,
                 config.url(),
                 logFile);
-        try {
-            Readiness.await(name(), started, logFile, config.startTimeout(), this::healthy);
-        } catch (RuntimeException e) {
-            stopQuietly();
-            throw e;
-        }
-        startupTime = Duration.ofNanos(System.nanoTime() - begin);
-        LOG.info(
-                "elasticsearch ready on {} in {} ms (PID {})",
-                config.url(),
-                startupTime.toMillis(),
-                started.pid());
+        awaitReady(
+                () ->
+                        Readiness.await(
+                                name(), started, logFile, config.startTimeout(), this::healthy));
+        ready(begin, started, config.url());
     }
 
     private boolean healthy() throws IOException, InterruptedException {
@@ -158,27 +122,6 @@ public final class ElasticsearchService implements ManagedService {
         return response.statusCode() == 200
                 && (response.body().contains("\"status\":\"yellow\"")
                         || response.body().contains("\"status\":\"green\""));
-    }
-
-    private void failIfLeftover(DataDirs dirs) {
-        Path pidFile = dirs.pidFile(name());
-        Optional<ProcessHandle> leftover = PidFile.liveProcess(pidFile, markers(dirs));
-        if (leftover.isPresent()) {
-            throw new ServiceStartException(
-                    "elasticsearch: a node we started earlier still runs with PID "
-                            + leftover.get().pid()
-                            + " (recorded in "
-                            + pidFile
-                            + ") on data directory "
-                            + dirs.root()
-                            + ". Stop it first ('./logmaster down' or"
-                            + " ElasticsearchService.stopLeftover).");
-        }
-        PidFile.delete(pidFile);
-    }
-
-    private static List<String> markers(DataDirs dirs) {
-        return List.of(MAIN_CLASS, dirs.serviceDir(ElasticsearchConfig.SERVICE).toString());
     }
 
     /**
@@ -226,52 +169,12 @@ public final class ElasticsearchService implements ManagedService {
         user.requireReachable(config.dir(), "Elasticsearch directory");
     }
 
-    @Override
-    public void stop() {
-        stopRequested = true;
-        synchronized (stopLock) {
-            ChildProcess running = process;
-            if (running == null) {
-                return;
-            }
-            if (!running.stop(STOP_STEPS)) {
-                LOG.error("elasticsearch (PID {}) did not stop", running.pid());
-                return;
-            }
-            PidFile.delete(config.dirs().pidFile(name()));
-            LOG.info("elasticsearch stopped");
-            process = null;
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not stop elasticsearch after a failed start", e);
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        ChildProcess running = process;
-        return running != null && running.isAlive()
-                ? OptionalLong.of(running.pid())
-                : OptionalLong.empty();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
     /**
      * The node process recorded for this data directory in its PID file, if it still runs (and its
      * command line still names the service and the directory); for status and shutdown.
      */
     public static Optional<ProcessHandle> findRunning(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        return PidFile.liveProcess(dirs.pidFile(ElasticsearchConfig.SERVICE), markers(dirs));
+        return KIND.findRunning(dataDir);
     }
 
     /**
@@ -279,16 +182,6 @@ public final class ElasticsearchService implements ManagedService {
      * run/elasticsearch.pid}; true when one was running.
      */
     public static boolean stopLeftover(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        Path pidFile = dirs.pidFile(ElasticsearchConfig.SERVICE);
-        Optional<ProcessHandle> leftover = findRunning(dataDir);
-        if (leftover.isEmpty()) {
-            PidFile.delete(pidFile);
-            return false;
-        }
-        if (ProcessStopper.stop(ElasticsearchConfig.SERVICE, leftover.get(), STOP_STEPS)) {
-            PidFile.delete(pidFile);
-        }
-        return true;
+        return KIND.stopLeftover(dataDir);
     }
 }

@@ -3,13 +3,10 @@ package io.logmaster.infra.kafka;
 import io.logmaster.infra.InfraLayout;
 import io.logmaster.infra.ManagedService;
 import io.logmaster.infra.support.ChildProcess;
-import io.logmaster.infra.support.DataDirs;
 import io.logmaster.infra.support.LogTail;
-import io.logmaster.infra.support.PidFile;
-import io.logmaster.infra.support.Ports;
-import io.logmaster.infra.support.ProcessStopper;
 import io.logmaster.infra.support.ProcessStopper.Step;
 import io.logmaster.infra.support.Readiness;
+import io.logmaster.infra.support.RunningService;
 import io.logmaster.infra.support.ServiceStartException;
 import io.logmaster.infra.support.Signal;
 import org.apache.kafka.clients.admin.Admin;
@@ -27,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,7 +31,7 @@ import java.util.concurrent.TimeUnit;
  * infra's runtime classpath), formatting its storage on first use, and creates the configured
  * topics once it answers.
  */
-public final class KafkaService implements ManagedService {
+public final class KafkaService extends RunningService implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaService.class);
     private static final String MAIN_CLASS = "kafka.Kafka";
@@ -43,30 +39,22 @@ public final class KafkaService implements ManagedService {
             List.of(
                     new Step(Signal.TERM, Duration.ofSeconds(60)),
                     new Step(Signal.KILL, Duration.ofSeconds(10)));
+    private static final RunningService.Kind KIND =
+            new RunningService.Kind(
+                    KafkaConfig.SERVICE,
+                    "broker",
+                    "KafkaService",
+                    MAIN_CLASS,
+                    STOP_STEPS,
+                    dirs -> dirs.pidFile(KafkaConfig.SERVICE));
 
     private final KafkaConfig config;
     private final InfraLayout layout;
 
-    /**
-     * Volatile, and stop() does not lock {@code this}: a JVM shutdown hook can stop a service while
-     * start() still waits for it to become ready.
-     */
-    private volatile ChildProcess process;
-
-    private volatile Duration startupTime = Duration.ZERO;
-    private final Object stopLock = new Object();
-
-    /** Set by stop(); a start() already under way then stops what it launched. */
-    private volatile boolean stopRequested;
-
     public KafkaService(KafkaConfig config, InfraLayout layout) {
+        super(KIND, config.dirs(), LOG);
         this.config = config;
         this.layout = layout;
-    }
-
-    @Override
-    public String name() {
-        return KafkaConfig.SERVICE;
     }
 
     public KafkaConfig config() {
@@ -79,21 +67,10 @@ public final class KafkaService implements ManagedService {
 
     @Override
     public synchronized void start() {
-        ChildProcess current = process;
-        if (current != null && current.isAlive()) {
-            throw new IllegalStateException("kafka already runs with PID " + current.pid());
-        }
-        stopRequested = false;
-        long begin = System.nanoTime();
-        DataDirs dirs = config.dirs();
-        dirs.createBase();
-        Path pidFile = dirs.pidFile(name());
-        failIfLeftover(dirs);
-        Ports.requireFree(name(), config.host(), config.port());
-        Ports.requireFree(name(), config.host(), config.controllerPort());
+        long begin = beginStart(config.host(), config.port(), config.controllerPort());
         writeConfig();
         String classpath = layout.runtimeClasspathString();
-        Path logFile = dirs.logFile(name());
+        Path logFile = logFile();
         formatIfNeeded(classpath, logFile);
 
         ChildProcess started =
@@ -107,17 +84,18 @@ public final class KafkaService implements ManagedService {
                         Map.of(),
                         config.dir(),
                         logFile);
-        process = started;
-        if (stopRequested) {
-            stopQuietly();
-            throw new ServiceStartException("kafka: stopped while starting");
-        }
-        PidFile.write(pidFile, started.pid());
+        launched(started);
         LOG.info(
                 "Started kafka (PID {}) on {}, log {}",
                 started.pid(),
                 config.bootstrapServers(),
                 logFile);
+        awaitReady(() -> awaitTopics(started, logFile));
+        ready(begin, started, config.bootstrapServers());
+    }
+
+    /** Waits until the broker answers, then creates the configured topics. */
+    private void awaitTopics(ChildProcess started, Path logFile) {
         try (Admin admin = Admin.create(KafkaTopics.adminConfig(config.bootstrapServers()))) {
             Readiness.await(
                     name(),
@@ -126,36 +104,7 @@ public final class KafkaService implements ManagedService {
                     config.startTimeout(),
                     () -> !admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty());
             KafkaTopics.ensure(admin, config.topics(), config.topicPartitions());
-        } catch (RuntimeException e) {
-            stopQuietly();
-            throw e;
         }
-        startupTime = Duration.ofNanos(System.nanoTime() - begin);
-        LOG.info(
-                "kafka ready on {} in {} ms (PID {})",
-                config.bootstrapServers(),
-                startupTime.toMillis(),
-                started.pid());
-    }
-
-    private void failIfLeftover(DataDirs dirs) {
-        Path pidFile = dirs.pidFile(name());
-        Optional<ProcessHandle> leftover = PidFile.liveProcess(pidFile, markers(dirs));
-        if (leftover.isPresent()) {
-            throw new ServiceStartException(
-                    "kafka: a broker we started earlier still runs with PID "
-                            + leftover.get().pid()
-                            + " (recorded in "
-                            + pidFile
-                            + ") on data directory "
-                            + dirs.root()
-                            + ". Stop it first ('./logmaster down' or KafkaService.stopLeftover).");
-        }
-        PidFile.delete(pidFile);
-    }
-
-    private static List<String> markers(DataDirs dirs) {
-        return List.of(MAIN_CLASS, dirs.serviceDir(KafkaConfig.SERVICE).toString());
     }
 
     private void writeConfig() {
@@ -239,52 +188,12 @@ public final class KafkaService implements ManagedService {
         return file;
     }
 
-    @Override
-    public void stop() {
-        stopRequested = true;
-        synchronized (stopLock) {
-            ChildProcess running = process;
-            if (running == null) {
-                return;
-            }
-            if (!running.stop(STOP_STEPS)) {
-                LOG.error("kafka (PID {}) did not stop", running.pid());
-                return;
-            }
-            PidFile.delete(config.dirs().pidFile(name()));
-            LOG.info("kafka stopped");
-            process = null;
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not stop kafka after a failed start", e);
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        ChildProcess running = process;
-        return running != null && running.isAlive()
-                ? OptionalLong.of(running.pid())
-                : OptionalLong.empty();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
     /**
      * The broker process recorded for this data directory in its PID file, if it still runs (and
      * its command line still names the service and the directory); for status and shutdown.
      */
     public static Optional<ProcessHandle> findRunning(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        return PidFile.liveProcess(dirs.pidFile(KafkaConfig.SERVICE), markers(dirs));
+        return KIND.findRunning(dataDir);
     }
 
     /**
@@ -292,16 +201,6 @@ public final class KafkaService implements ManagedService {
      * crashed), found by {@code run/kafka.pid}; true when one was running.
      */
     public static boolean stopLeftover(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        Path pidFile = dirs.pidFile(KafkaConfig.SERVICE);
-        Optional<ProcessHandle> leftover = findRunning(dataDir);
-        if (leftover.isEmpty()) {
-            PidFile.delete(pidFile);
-            return false;
-        }
-        if (ProcessStopper.stop(KafkaConfig.SERVICE, leftover.get(), STOP_STEPS)) {
-            PidFile.delete(pidFile);
-        }
-        return true;
+        return KIND.stopLeftover(dataDir);
     }
 }

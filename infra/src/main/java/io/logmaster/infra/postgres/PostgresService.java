@@ -3,13 +3,10 @@ package io.logmaster.infra.postgres;
 import io.logmaster.infra.InfraLayout;
 import io.logmaster.infra.ManagedService;
 import io.logmaster.infra.support.ChildProcess;
-import io.logmaster.infra.support.DataDirs;
 import io.logmaster.infra.support.LogTail;
-import io.logmaster.infra.support.PidFile;
-import io.logmaster.infra.support.Ports;
-import io.logmaster.infra.support.ProcessStopper;
 import io.logmaster.infra.support.ProcessStopper.Step;
 import io.logmaster.infra.support.Readiness;
+import io.logmaster.infra.support.RunningService;
 import io.logmaster.infra.support.ServiceStartException;
 import io.logmaster.infra.support.ServiceUser;
 import io.logmaster.infra.support.Signal;
@@ -31,7 +28,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.stream.Stream;
 
@@ -41,7 +37,7 @@ import java.util.stream.Stream;
  * {@code initdb} and creates the application role and database through the single-user backend, so
  * no superuser password exists and the role's password never appears on a command line.
  */
-public final class PostgresService implements ManagedService {
+public final class PostgresService extends RunningService implements ManagedService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresService.class);
 
@@ -52,35 +48,29 @@ public final class PostgresService implements ManagedService {
                     new Step(Signal.QUIT, Duration.ofSeconds(15)),
                     new Step(Signal.KILL, Duration.ofSeconds(10)));
 
+    /** A leftover postmaster is found by PostgreSQL's own {@code postmaster.pid}. */
+    private static final RunningService.Kind KIND =
+            new RunningService.Kind(
+                    PostgresConfig.SERVICE,
+                    "server",
+                    "PostgresService",
+                    "postgres",
+                    STOP_STEPS,
+                    dirs -> dirs.serviceDir(PostgresConfig.SERVICE).resolve("postmaster.pid"));
+
     private final PostgresConfig config;
     private final InfraLayout layout;
     private final ServiceUser user;
-
-    /**
-     * Volatile, and stop() does not lock {@code this}: a JVM shutdown hook can stop a service while
-     * start() still waits for it to become ready.
-     */
-    private volatile ChildProcess process;
-
-    private volatile Duration startupTime = Duration.ZERO;
-    private final Object stopLock = new Object();
-
-    /** Set by stop(); a start() already under way then stops what it launched. */
-    private volatile boolean stopRequested;
 
     public PostgresService(PostgresConfig config, InfraLayout layout) {
         this(config, layout, ServiceUser.detect());
     }
 
     public PostgresService(PostgresConfig config, InfraLayout layout, ServiceUser user) {
+        super(KIND, config.dirs(), LOG);
         this.config = config;
         this.layout = layout;
         this.user = user;
-    }
-
-    @Override
-    public String name() {
-        return PostgresConfig.SERVICE;
     }
 
     public PostgresConfig config() {
@@ -103,19 +93,10 @@ public final class PostgresService implements ManagedService {
 
     @Override
     public synchronized void start() {
-        ChildProcess current = process;
-        if (current != null && current.isAlive()) {
-            throw new IllegalStateException("postgresql already runs with PID " + current.pid());
-        }
-        stopRequested = false;
-        long begin = System.nanoTime();
-        DataDirs dirs = config.dirs();
-        dirs.createBase();
-        failIfLeftover(dirs);
-        Ports.requireFree(name(), config.host(), config.port());
+        long begin = beginStart(config.host(), config.port());
         Path binaries = PostgresBinaries.resolve(binaryCache());
-        user.allowTraverse(dirs.root());
-        Path logFile = dirs.logFile(name());
+        user.allowTraverse(config.dirs().root());
+        Path logFile = logFile();
         if (!Files.exists(config.dataDir().resolve("PG_VERSION"))) {
             initialize(binaries, logFile);
         }
@@ -128,12 +109,7 @@ public final class PostgresService implements ManagedService {
                         Map.of(),
                         config.dataDir(),
                         logFile);
-        process = started;
-        if (stopRequested) {
-            stopQuietly();
-            throw new ServiceStartException("postgresql: stopped while starting");
-        }
-        PidFile.write(dirs.pidFile(name()), started.pid());
+        launched(started);
         LOG.info(
                 "Started postgresql (PID {}) as {} on {}:{}, log {}",
                 started.pid(),
@@ -141,18 +117,11 @@ public final class PostgresService implements ManagedService {
                 config.host(),
                 config.port(),
                 logFile);
-        try {
-            Readiness.await(name(), started, logFile, config.startTimeout(), this::canLogIn);
-        } catch (RuntimeException e) {
-            stopQuietly();
-            throw e;
-        }
-        startupTime = Duration.ofNanos(System.nanoTime() - begin);
-        LOG.info(
-                "postgresql ready on {} in {} ms (PID {})",
-                config.jdbcUrl(),
-                startupTime.toMillis(),
-                started.pid());
+        awaitReady(
+                () ->
+                        Readiness.await(
+                                name(), started, logFile, config.startTimeout(), this::canLogIn));
+        ready(begin, started, config.jdbcUrl());
     }
 
     /** The postmaster command line; every setting that may change between starts is passed here. */
@@ -324,74 +293,12 @@ public final class PostgresService implements ManagedService {
         }
     }
 
-    private void failIfLeftover(DataDirs dirs) {
-        Path postmasterPid = config.dataDir().resolve("postmaster.pid");
-        Optional<ProcessHandle> leftover = PidFile.liveProcess(postmasterPid, markers(dirs));
-        if (leftover.isPresent()) {
-            throw new ServiceStartException(
-                    "postgresql: a server we started earlier still runs with PID "
-                            + leftover.get().pid()
-                            + " (recorded in "
-                            + postmasterPid
-                            + ") on data directory "
-                            + dirs.root()
-                            + ". Stop it first ('./logmaster down' or"
-                            + " PostgresService.stopLeftover).");
-        }
-        PidFile.delete(dirs.pidFile(name()));
-    }
-
-    private static List<String> markers(DataDirs dirs) {
-        return List.of("postgres", dirs.serviceDir(PostgresConfig.SERVICE).toString());
-    }
-
-    @Override
-    public void stop() {
-        stopRequested = true;
-        synchronized (stopLock) {
-            ChildProcess running = process;
-            if (running == null) {
-                return;
-            }
-            if (!running.stop(STOP_STEPS)) {
-                LOG.error("postgresql (PID {}) did not stop", running.pid());
-                return;
-            }
-            PidFile.delete(config.dirs().pidFile(name()));
-            LOG.info("postgresql stopped");
-            process = null;
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Could not stop postgresql after a failed start", e);
-        }
-    }
-
-    @Override
-    public OptionalLong pid() {
-        ChildProcess running = process;
-        return running != null && running.isAlive()
-                ? OptionalLong.of(running.pid())
-                : OptionalLong.empty();
-    }
-
-    @Override
-    public Duration startupTime() {
-        return startupTime;
-    }
-
     /**
      * The postmaster of the cluster in this data directory, from its {@code postmaster.pid}, if it
      * still runs (and its command line still names the directory); for status and shutdown.
      */
     public static Optional<ProcessHandle> findRunning(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        Path postmasterPid = dirs.serviceDir(PostgresConfig.SERVICE).resolve("postmaster.pid");
-        return PidFile.liveProcess(postmasterPid, markers(dirs));
+        return KIND.findRunning(dataDir);
     }
 
     /**
@@ -400,15 +307,6 @@ public final class PostgresService implements ManagedService {
      * shutdown), escalating only if it does not exit. True when one was running.
      */
     public static boolean stopLeftover(Path dataDir) {
-        DataDirs dirs = new DataDirs(dataDir);
-        Optional<ProcessHandle> leftover = findRunning(dataDir);
-        if (leftover.isEmpty()) {
-            PidFile.delete(dirs.pidFile(PostgresConfig.SERVICE));
-            return false;
-        }
-        if (ProcessStopper.stop(PostgresConfig.SERVICE, leftover.get(), STOP_STEPS)) {
-            PidFile.delete(dirs.pidFile(PostgresConfig.SERVICE));
-        }
-        return true;
+        return KIND.stopLeftover(dataDir);
     }
 }

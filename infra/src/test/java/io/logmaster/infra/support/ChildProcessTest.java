@@ -23,14 +23,7 @@ class ChildProcessTest {
         Path log = dir.resolve("logs/svc.log");
 
         ChildProcess.Result result =
-                ChildProcess.run(
-                        "svc",
-                        List.of("sh", "-c", "echo out; echo err >&2; cat; exit 3"),
-                        Map.of(),
-                        dir,
-                        log,
-                        "from stdin\n",
-                        Duration.ofSeconds(30));
+                runShell("echo out; echo err >&2; cat; exit 3", log, "from stdin\n", null);
 
         assertThat(result.exitCode()).isEqualTo(3);
         assertThat(result.output()).contains("out\n", "err\n", "from stdin\n");
@@ -42,15 +35,11 @@ class ChildProcessTest {
         Path log = dir.resolve("svc.log");
 
         ChildProcess.Result result =
-                ChildProcess.run(
-                        "svc",
-                        List.of("sh", "-c", "echo \"ERROR: bad statement: $(cat)\""),
-                        Map.of(),
-                        dir,
+                runShell(
+                        "echo \"ERROR: bad statement: $(cat)\"",
                         log,
                         "PASSWORD 'hunter2'",
-                        "hunter2",
-                        Duration.ofSeconds(30));
+                        "hunter2");
 
         assertThat(result.output()).contains("PASSWORD '***'").doesNotContain("hunter2");
         assertThat(Files.readString(log)).doesNotContain("hunter2");
@@ -94,18 +83,9 @@ class ChildProcessTest {
 
     @Test
     void stopEscalatesWhenSignalIsIgnored() throws Exception {
-        Path log = dir.resolve("svc.log");
         ChildProcess child =
-                ChildProcess.start(
-                        "svc",
-                        List.of(
-                                "sh",
-                                "-c",
-                                "trap '' TERM INT; echo up-$((1+1)); while true; do sleep 1; done"),
-                        Map.of(),
-                        dir,
-                        log);
-        awaitLogContains(log, "up-2");
+                startShellUntilUp(
+                        "trap '' TERM INT; echo up-$((1+1)); while true; do sleep 1; done");
 
         boolean stopped =
                 child.stop(
@@ -121,23 +101,36 @@ class ChildProcessTest {
 
     @Test
     void stopWithSigintEndsProcessThatHandlesIt() throws Exception {
-        Path log = dir.resolve("svc.log");
         ChildProcess child =
-                ChildProcess.start(
-                        "svc",
-                        List.of(
-                                "sh",
-                                "-c",
-                                "trap 'exit 7' INT; echo up-$((1+1)); while true; do sleep 0.1; done"),
-                        Map.of(),
-                        dir,
-                        log);
-        awaitLogContains(log, "up-2");
+                startShellUntilUp(
+                        "trap 'exit 7' INT; echo up-$((1+1)); while true; do sleep 0.1; done");
 
         boolean stopped = child.stop(List.of(new Step(Signal.INT, Duration.ofSeconds(10))));
 
         assertThat(stopped).isTrue();
         assertThat(child.exitCodeOrNull()).isEqualTo(7);
+    }
+
+    /** Runs {@code sh -c script} with {@code stdin} and {@code secret} (both may be null). */
+    private ChildProcess.Result runShell(String script, Path log, String stdin, String secret) {
+        return ChildProcess.run(
+                "svc",
+                List.of("sh", "-c", script),
+                Map.of(),
+                dir,
+                log,
+                stdin,
+                secret,
+                Duration.ofSeconds(30));
+    }
+
+    /** Starts {@code sh -c script} and waits until it prints {@code up-2}. */
+    private ChildProcess startShellUntilUp(String script) throws Exception {
+        Path log = dir.resolve("svc.log");
+        ChildProcess child =
+                ChildProcess.start("svc", List.of("sh", "-c", script), Map.of(), dir, log);
+        awaitLogContains(log, "up-2");
+        return child;
     }
 
     /**
