@@ -20,6 +20,7 @@ import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.RestoreMode;
@@ -171,6 +172,10 @@ public final class IngestJob {
             conf.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
             conf.set(RestOptions.ADDRESS, "127.0.0.1");
             conf.set(RestOptions.PORT, config.uiPort());
+            // The dashboard is for watching: a cancel there would silently stop ingestion, and a
+            // jar upload would run arbitrary code in this process.
+            conf.set(WebOptions.CANCEL_ENABLE, false);
+            conf.set(WebOptions.SUBMIT_ENABLE, false);
             conf.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
             conf.set(JobManagerOptions.ADDRESS, "127.0.0.1");
             conf.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");

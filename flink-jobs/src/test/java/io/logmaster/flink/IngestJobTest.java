@@ -7,6 +7,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.WebOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.RestoreMode;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -65,6 +66,8 @@ class IngestJobTest {
         assertThat(conf.get(RestOptions.BIND_ADDRESS)).isEqualTo("127.0.0.1");
         assertThat(conf.get(RestOptions.ADDRESS)).isEqualTo("127.0.0.1");
         assertThat(conf.get(RestOptions.PORT)).isEqualTo(18081);
+        assertThat(conf.get(WebOptions.CANCEL_ENABLE)).isFalse();
+        assertThat(conf.get(WebOptions.SUBMIT_ENABLE)).isFalse();
         assertThat(conf.get(StateRecoveryOptions.SAVEPOINT_PATH))
                 .isEqualTo("file:///tmp/lm/flink/checkpoints/abc/chk-42");
         assertThat(conf.get(StateRecoveryOptions.RESTORE_MODE)).isEqualTo(RestoreMode.CLAIM);

@@ -30,6 +30,9 @@ public final class Launcher {
     private static final java.util.concurrent.atomic.AtomicBoolean STOPPING =
             new java.util.concurrent.atomic.AtomicBoolean();
 
+    /** How often the launcher restarts one of our processes that keeps exiting. */
+    private static final int MAX_RESTARTS = 5;
+
     private Launcher() {}
 
     public static void main(String[] args) {
@@ -45,6 +48,7 @@ public final class Launcher {
                         case "status" -> status(config);
                         case "send" -> send(config, rest);
                         case "bench" -> bench(config, rest);
+                        case "seal", "verify", "prove" -> compliance(config, command, rest);
                         default -> {
                             System.err.println(
                                     "unknown command '" + command + "'; see ./logmaster help");
@@ -101,6 +105,7 @@ public final class Launcher {
         }
         printBanner(config);
         watch(started);
+        sealHourly(config);
         stopped.await();
         return 0;
     }
@@ -132,27 +137,66 @@ public final class Launcher {
         System.out.println("Press Ctrl-C or run ./logmaster down to stop.");
     }
 
-    /** Reports, once each, a part that exits on its own while the stack runs. */
+    /**
+     * Watches every part while the stack runs. One of our own processes that exits on its own (a
+     * crash, or its job cancelled) is started again, at most {@value #MAX_RESTARTS} times in a row;
+     * a service that stops is reported, once.
+     */
     private static void watch(LocalStack stack) {
         Thread watcher =
                 new Thread(
                         () -> {
-                            List<io.logmaster.infra.ManagedService> parts =
-                                    new java.util.ArrayList<>(stack.services().services());
-                            parts.addAll(
-                                    List.of(stack.apiServer(), stack.flink(), stack.gateway()));
                             java.util.Set<String> reported = new java.util.HashSet<>();
+                            java.util.Map<String, Integer> restarts = new java.util.HashMap<>();
                             while (!STOPPING.get()) {
-                                for (var part : parts) {
-                                    if (part.pid().isEmpty()
+                                for (var service : stack.services().services()) {
+                                    if (service.pid().isEmpty()
                                             && !STOPPING.get()
-                                            && reported.add(part.name())) {
+                                            && reported.add(service.name())) {
                                         System.err.println(
-                                                part.name()
+                                                service.name()
                                                         + " is not running any more: see "
                                                         + stack.config()
                                                                 .dirs()
-                                                                .logFile(part.name()));
+                                                                .logFile(service.name()));
+                                    }
+                                }
+                                for (var part :
+                                        List.of(
+                                                stack.apiServer(),
+                                                stack.flink(),
+                                                stack.gateway())) {
+                                    if (part.pid().isPresent() || STOPPING.get()) {
+                                        continue;
+                                    }
+                                    int n = restarts.merge(part.name(), 1, Integer::sum);
+                                    if (n > MAX_RESTARTS) {
+                                        if (reported.add(part.name())) {
+                                            System.err.println(
+                                                    part.name()
+                                                            + " keeps exiting; gave up after "
+                                                            + MAX_RESTARTS
+                                                            + " restarts: see "
+                                                            + stack.config()
+                                                                    .dirs()
+                                                                    .logFile(part.name()));
+                                        }
+                                        continue;
+                                    }
+                                    System.err.println(
+                                            part.name()
+                                                    + " exited unexpectedly; restarting it ("
+                                                    + n
+                                                    + "/"
+                                                    + MAX_RESTARTS
+                                                    + "), see "
+                                                    + stack.config().dirs().logFile(part.name()));
+                                    try {
+                                        part.start();
+                                        System.err.println(part.name() + " is running again.");
+                                    } catch (RuntimeException e) {
+                                        System.err.println(
+                                                part.name() + " did not start: " + e.getMessage());
                                     }
                                 }
                                 try {
@@ -165,6 +209,59 @@ public final class Launcher {
                         "logmaster-watch");
         watcher.setDaemon(true);
         watcher.start();
+    }
+
+    /**
+     * Seals closed days by itself: once after start and then every hour (a day closes at midnight
+     * in the configured zone plus the grace period); output in {@code logs/seal.log}.
+     */
+    private static void sealHourly(LocalStackConfig config) {
+        var scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                        r -> {
+                            Thread t = new Thread(r, "logmaster-seal");
+                            t.setDaemon(true);
+                            return t;
+                        });
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    if (STOPPING.get()) {
+                        return;
+                    }
+                    ProcessBuilder pb =
+                            new io.logmaster.infra.component.Components(config)
+                                    .complianceCommand(List.of("seal"));
+                    pb.redirectErrorStream(true);
+                    pb.redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(
+                                    config.dirs().logFile("seal").toFile()));
+                    try {
+                        int code = pb.start().waitFor();
+                        if (code == 1) {
+                            System.err.println(
+                                    "Sealing failed: see " + config.dirs().logFile("seal"));
+                        }
+                    } catch (java.io.IOException e) {
+                        System.err.println("Cannot run the seal: " + e.getMessage());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                1,
+                60,
+                java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    /** {@code seal [--day D]}, {@code verify PATH ...}, {@code prove --day D --id ID}. */
+    private static int compliance(LocalStackConfig config, String command, List<String> args)
+            throws Exception {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(command);
+        all.addAll(args);
+        ProcessBuilder pb =
+                new io.logmaster.infra.component.Components(config).complianceCommand(all);
+        pb.inheritIO();
+        return pb.start().waitFor();
     }
 
     private static int down(DataDirs dirs) {
@@ -222,6 +319,7 @@ public final class Launcher {
         if (launcher.isPresent()) {
             System.out.println("  Web UI " + config.apiUrl() + "  Flink " + config.flinkUrl());
         }
+        printGatewayCounters(config);
         return anyDown ? 3 : 0;
     }
 
@@ -263,6 +361,41 @@ public final class Launcher {
             throw new IllegalArgumentException(option + " needs a value");
         }
         return value;
+    }
+
+    /** The gateway's counters of what it received, rejected and dropped, when it serves them. */
+    private static void printGatewayCounters(LocalStackConfig config) {
+        String port = config.passThrough().get("LOGMASTER_GATEWAY_METRICS_PORT");
+        if (port == null || port.equals("0")) {
+            return;
+        }
+        String url = "http://127.0.0.1:" + port + "/metrics";
+        try {
+            var response =
+                    java.net.http.HttpClient.newHttpClient()
+                            .send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                                            .timeout(Duration.ofSeconds(3))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            System.out.println("Gateway counters (" + url + "):");
+            response.body()
+                    .filter(line -> line.startsWith("logmaster_gateway_"))
+                    .filter(
+                            line ->
+                                    line.contains("messages_received")
+                                            || line.contains("published_total")
+                                            || line.contains("framing_errors")
+                                            || line.contains("truncated")
+                                            || line.contains("drops_total")
+                                            || line.contains("kafka_send_errors")
+                                            || line.contains("open_connections"))
+                    .forEach(line -> System.out.println("  " + line));
+        } catch (java.io.IOException e) {
+            System.out.println("Gateway counters: not reachable at " + url);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static int send(LocalStackConfig config, List<String> args) throws Exception {

@@ -35,6 +35,7 @@ public final class Components {
     public static final String API_SERVER = "api-server";
     public static final String FLINK = "flink";
     public static final String GATEWAY = "gateway";
+    public static final String TSA = "tsa";
 
     /**
      * First argument of each of our JVMs, naming the part. It comes before the long classpath
@@ -89,6 +90,44 @@ public final class Components {
                 List.of("-cp", layout.classpath("flink-jobs"), "io.logmaster.flink.IngestJob"));
         return new JavaComponent(
                 FLINK, command, env, config.dirs(), "ingest job running", Duration.ofMinutes(3));
+    }
+
+    /**
+     * The built-in RFC 3161 TSA (not legally qualified) that seals days when no real TSA is
+     * configured; its keys live in {@code <data>/pki}.
+     */
+    public JavaComponent tsa() {
+        Map<String, String> env = new java.util.HashMap<>(config.componentEnv());
+        env.put("LOGMASTER_TSA_PORT", String.valueOf(config.tsaPort()));
+        env.put("LOGMASTER_TSA_KEY_PASSWORD", config.pkiPassword());
+        List<String> command =
+                List.of(
+                        java(),
+                        marker(TSA),
+                        "-Xmx128m",
+                        "-cp",
+                        layout.classpath("compliance-batch"),
+                        "io.logmaster.compliance.tsa.BuiltInTsaMain");
+        return new JavaComponent(
+                TSA, command, env, config.dirs(), "tsa ready on", Duration.ofMinutes(1));
+    }
+
+    /**
+     * One run of the compliance batch ({@code seal}, {@code verify}, {@code prove}) in the
+     * foreground, its output on ours.
+     */
+    public ProcessBuilder complianceCommand(List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(java());
+        command.add(marker("compliance"));
+        command.add("-Xmx512m");
+        command.add("-cp");
+        command.add(layout.classpath("compliance-batch"));
+        command.add("io.logmaster.compliance.ComplianceMain");
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(config.componentEnv());
+        return pb;
     }
 
     /** The syslog gateway (UDP and TCP on one port). */

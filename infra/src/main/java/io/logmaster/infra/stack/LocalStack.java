@@ -32,7 +32,12 @@ public final class LocalStack implements AutoCloseable {
 
     private static java.util.Map<String, String> componentMarkers() {
         java.util.Map<String, String> markers = new java.util.LinkedHashMap<>();
-        for (String name : List.of(Components.GATEWAY, Components.FLINK, Components.API_SERVER)) {
+        for (String name :
+                List.of(
+                        Components.GATEWAY,
+                        Components.FLINK,
+                        Components.API_SERVER,
+                        Components.TSA)) {
             markers.put(name, Components.marker(name));
         }
         return java.util.Collections.unmodifiableMap(markers);
@@ -43,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private final JavaComponent apiServer;
     private final JavaComponent flink;
     private final JavaComponent gateway;
+    private final JavaComponent tsa;
     private final List<JavaComponent> started = new ArrayList<>();
     private boolean closed;
 
@@ -53,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
         this.apiServer = components.apiServer();
         this.flink = components.flink();
         this.gateway = components.gateway();
+        this.tsa = config.builtInTsa() ? components.tsa() : null;
     }
 
     /**
@@ -69,7 +76,7 @@ public final class LocalStack implements AutoCloseable {
             progress.accept("Starting PostgreSQL, Kafka and Elasticsearch...");
             stack.services.start();
             progress.accept("  services ready: " + stack.services.startupTimes());
-            for (JavaComponent c : List.of(stack.apiServer, stack.flink, stack.gateway)) {
+            for (JavaComponent c : stack.components()) {
                 progress.accept("Starting " + c.name() + "...");
                 c.start();
                 stack.started.add(c);
@@ -104,6 +111,16 @@ public final class LocalStack implements AutoCloseable {
         return apiServer;
     }
 
+    /** Our processes in start order: the built-in TSA (if used), api-server, Flink, gateway. */
+    public List<JavaComponent> components() {
+        List<JavaComponent> all = new ArrayList<>();
+        if (tsa != null) {
+            all.add(tsa);
+        }
+        all.addAll(List.of(apiServer, flink, gateway));
+        return all;
+    }
+
     /** Stops the gateway first (no new input), then Flink, api-server and the services. */
     @Override
     public synchronized void close() {
@@ -111,7 +128,7 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         closed = true;
-        List<JavaComponent> reversed = new ArrayList<>(List.of(apiServer, flink, gateway));
+        List<JavaComponent> reversed = new ArrayList<>(components());
         Collections.reverse(reversed);
         for (JavaComponent c : reversed) {
             try {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -38,10 +39,13 @@ public record LocalStackConfig(
         int esPort,
         int esTransportPort,
         int pgPort,
+        int tsaPort,
         ZoneId zone,
         String adminPassword,
         boolean adminPasswordGenerated,
         String pgPassword,
+        String pkiPassword,
+        List<String> externalTsaUrls,
         Map<String, String> passThrough) {
 
     public LocalStackConfig {
@@ -54,6 +58,8 @@ public record LocalStackConfig(
         port(esPort, "LOGMASTER_ES_PORT");
         port(esTransportPort, "LOGMASTER_ES_TRANSPORT_PORT");
         port(pgPort, "LOGMASTER_PG_PORT");
+        port(tsaPort, "LOGMASTER_TSA_PORT");
+        externalTsaUrls = List.copyOf(externalTsaUrls);
         if (adminPassword == null || adminPassword.length() < 8) {
             throw new IllegalArgumentException(
                     "LOGMASTER_ADMIN_PASSWORD must have at least 8 characters");
@@ -92,7 +98,10 @@ public record LocalStackConfig(
                     "LOGMASTER_GATEWAY_ID",
                     "LOGMASTER_MAX_FRAME",
                     "LOGMASTER_GATEWAY_METRICS_PORT",
-                    "LOGMASTER_TOKEN_TTL"
+                    "LOGMASTER_TOKEN_TTL",
+                    "LOGMASTER_SEAL_GRACE",
+                    "LOGMASTER_SEAL_KEY_P12",
+                    "LOGMASTER_SEAL_KEY_PASSWORD"
                 }) {
             if (values.containsKey(key)) {
                 passThrough.put(key, values.get(key));
@@ -111,10 +120,15 @@ public record LocalStackConfig(
                 esPort,
                 number(values, "LOGMASTER_ES_TRANSPORT_PORT", esPort + 100),
                 number(values, "LOGMASTER_PG_PORT", 15432),
+                number(values, "LOGMASTER_TSA_PORT", 8318),
                 zone(values.getOrDefault("LOGMASTER_ZONE", "Europe/Istanbul")),
                 admin,
                 generated,
                 Secrets.getOrCreate(dirs.secrets(), "postgres-password", 24),
+                Secrets.getOrCreate(dirs.secrets(), "pki-password", 24),
+                values.containsKey("LOGMASTER_TSA_URLS")
+                        ? List.of(values.get("LOGMASTER_TSA_URLS").split(","))
+                        : List.of(),
                 passThrough);
     }
 
@@ -129,6 +143,18 @@ public record LocalStackConfig(
 
     public String pgUrl() {
         return services().postgres().jdbcUrl();
+    }
+
+    /** Whether the built-in TSA runs: only when no real TSA is configured. */
+    public boolean builtInTsa() {
+        return externalTsaUrls.isEmpty();
+    }
+
+    /** The TSAs the seal uses, in order of preference. */
+    public String tsaUrls() {
+        return builtInTsa()
+                ? "http://127.0.0.1:" + tsaPort + "/"
+                : String.join(",", externalTsaUrls);
     }
 
     public String apiUrl() {
@@ -148,6 +174,7 @@ public record LocalStackConfig(
         Map<String, String> env = new HashMap<>(passThrough);
         env.putAll(services().clientEnv());
         env.put("LOGMASTER_ZONE", zone.getId());
+        env.put("LOGMASTER_TSA_URLS", tsaUrls());
         return env;
     }
 

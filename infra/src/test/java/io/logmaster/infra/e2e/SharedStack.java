@@ -36,7 +36,7 @@ final class SharedStack {
                             java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
                                     java.nio.file.attribute.PosixFilePermissions.fromString(
                                             "rwxr-xr-x")));
-            List<Integer> ports = Ports.free(7);
+            List<Integer> ports = Ports.free(10);
             Map<String, String> env = new HashMap<>();
             env.put("LOGMASTER_DATA_DIR", data.toString());
             env.put("LOGMASTER_SYSLOG_BIND", "127.0.0.1");
@@ -47,6 +47,9 @@ final class SharedStack {
             env.put("LOGMASTER_ES_PORT", ports.get(4).toString());
             env.put("LOGMASTER_ES_TRANSPORT_PORT", ports.get(5).toString());
             env.put("LOGMASTER_PG_PORT", ports.get(6).toString());
+            env.put("LOGMASTER_GATEWAY_METRICS_PORT", ports.get(7).toString());
+            env.put("LOGMASTER_KAFKA_CONTROLLER_PORT", ports.get(8).toString());
+            env.put("LOGMASTER_TSA_PORT", ports.get(9).toString());
             env.put("LOGMASTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
             env.put("LOGMASTER_CHECKPOINT_INTERVAL", "2s");
             LocalStackConfig config = LocalStackConfig.load(home, env);
