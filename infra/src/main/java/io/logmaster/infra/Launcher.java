@@ -400,6 +400,11 @@ public final class Launcher {
 
     private static int send(LocalStackConfig config, List<String> args) throws Exception {
         SendOptions options = SendOptions.parse(args, config.syslogPort());
+        for (Path file : options.files()) {
+            if (!java.nio.file.Files.isReadable(file)) {
+                throw new IllegalArgumentException("cannot read " + file.toAbsolutePath());
+            }
+        }
         System.out.printf(
                 "Sending %s to %s:%d over %s at %s...%n",
                 options.files(),
@@ -410,7 +415,8 @@ public final class Launcher {
         SyslogSender.Result result =
                 new SyslogSender(options).send(n -> System.out.print("\r  " + n + " lines sent"));
         System.out.printf(
-                "\rSent %d lines (%d bytes) in %.1f s, %.0f lines/s; %d empty lines skipped.%n",
+                "\r%-40s\rSent %d lines (%d bytes) in %.1f s, %.0f lines/s; %d empty lines skipped.%n",
+                "",
                 result.lines(),
                 result.bytes(),
                 result.nanos() / 1e9,

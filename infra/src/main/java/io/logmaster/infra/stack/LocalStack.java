@@ -75,7 +75,17 @@ public final class LocalStack implements AutoCloseable {
         try {
             progress.accept("Starting PostgreSQL, Kafka and Elasticsearch...");
             stack.services.start();
-            progress.accept("  services ready: " + stack.services.startupTimes());
+            StringBuilder times = new StringBuilder("  ready:");
+            stack.services
+                    .startupTimes()
+                    .forEach(
+                            (name, time) ->
+                                    times.append(' ')
+                                            .append(name)
+                                            .append(" in ")
+                                            .append(time.toMillis())
+                                            .append(" ms"));
+            progress.accept(times.toString());
             for (JavaComponent c : stack.components()) {
                 progress.accept("Starting " + c.name() + "...");
                 c.start();
