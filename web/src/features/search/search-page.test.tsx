@@ -155,9 +155,39 @@ describe('SearchPage', () => {
     await user.selectOptions(screen.getByLabelText('Time range'), '30d');
 
     await waitFor(() => expect(calls).toHaveLength(2));
-    const from = Date.parse(calls[1]?.get('from') ?? '');
-    expect(Math.abs(Date.now() - 30 * 86_400_000 - from)).toBeLessThan(60_000);
+    expect(calls[1]?.get('from')).toBe('now-30d');
+    expect(calls[1]?.has('to')).toBe(false);
     expect(new URLSearchParams(window.location.search).get('range')).toBe('30d');
+
+    await user.selectOptions(screen.getByLabelText('Time range'), 'Last 1 year');
+
+    await waitFor(() => expect(calls).toHaveLength(3));
+    expect(calls[2]?.get('from')).toBe('now-365d');
+    expect(calls[2]?.has('to')).toBe(false);
+  });
+
+  it('finds future-stamped events with a relative range and with "All time"', async () => {
+    const future = sampleEvent('ahead', { '@timestamp': '2099-01-01T00:00:00.000Z' });
+    // Like the API: a request with a `to` bound in the past would not match this event.
+    const calls = serveEvents((params) =>
+      params.has('to')
+        ? { total: 0, events: [], next_cursor: null }
+        : { total: 1, events: [future], next_cursor: null },
+    );
+    const user = userEvent.setup();
+    renderPage();
+
+    expect(await screen.findByText('message ahead')).toBeInTheDocument();
+    expect(calls[0]?.get('from')).toBe('now-15m');
+    expect(calls[0]?.has('to')).toBe(false);
+
+    await user.selectOptions(screen.getByLabelText('Time range'), 'All time');
+
+    await waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]?.has('from')).toBe(false);
+    expect(calls[1]?.has('to')).toBe(false);
+    expect(new URLSearchParams(window.location.search).get('range')).toBe('all');
+    expect(await screen.findByText('message ahead')).toBeInTheDocument();
   });
 
   it('follows the browser history back to the previous search', async () => {

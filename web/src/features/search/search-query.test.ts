@@ -6,9 +6,8 @@ import {
   queryFromUrl,
   queryToApiParams,
   queryToUrl,
+  TIME_RANGES,
 } from './search-query';
-
-const NOW = new Date('2026-12-03T12:00:00.000Z');
 
 describe('search query', () => {
   it('round-trips through the URL, leaving defaults out', () => {
@@ -35,26 +34,44 @@ describe('search query', () => {
     expect(queryFromUrl('?severity=Error').severity).toBe('error');
   });
 
-  it('uses the API relative form for documented ranges', () => {
+  it('sends every range as a relative from only, leaving to open-ended', () => {
     for (const [range, from] of [
       ['15m', 'now-15m'],
       ['1h', 'now-1h'],
       ['24h', 'now-24h'],
       ['7d', 'now-7d'],
+      ['30d', 'now-30d'],
+      ['1y', 'now-365d'],
     ]) {
-      const params = queryToApiParams({ ...DEFAULT_QUERY, range: range as string }, NOW, 50);
+      const params = queryToApiParams({ ...DEFAULT_QUERY, range: range as string }, 50);
       expect(params.get('from')).toBe(from);
       expect(params.has('to')).toBe(false);
     }
   });
 
-  it('sends 30 days and absolute bounds as ISO instants', () => {
-    expect(queryToApiParams({ ...DEFAULT_QUERY, range: '30d' }, NOW, 50).get('from')).toBe(
-      '2026-11-03T12:00:00.000Z',
-    );
+  it('sends no time bounds at all for "All time"', () => {
+    const params = queryToApiParams({ ...DEFAULT_QUERY, range: 'all' }, 50);
+    expect(params.has('from')).toBe(false);
+    expect(params.has('to')).toBe(false);
+    expect(queryFromUrl('?range=all').range).toBe('all');
+    expect(queryFromUrl('?range=1y').range).toBe('1y');
+  });
+
+  it('offers the last-N ranges, one year and all time', () => {
+    expect(TIME_RANGES.map((r) => r.label)).toEqual([
+      'Last 15 minutes',
+      'Last 1 hour',
+      'Last 24 hours',
+      'Last 7 days',
+      'Last 30 days',
+      'Last 1 year',
+      'All time',
+    ]);
+  });
+
+  it('sends absolute bounds as ISO instants', () => {
     const params = queryToApiParams(
       { ...DEFAULT_QUERY, from: '2026-12-01T00:00:00Z', to: '2026-12-02T00:00:00Z' },
-      NOW,
       50,
     );
     expect(params.get('from')).toBe('2026-12-01T00:00:00.000Z');
@@ -64,7 +81,6 @@ describe('search query', () => {
   it('sends only non-empty, trimmed filters and the page size', () => {
     const params = queryToApiParams(
       { ...DEFAULT_QUERY, q: '  sshd ', host: ' ', app: 'cron', sourceIp: '::1' },
-      NOW,
       25,
     );
     expect([...params.keys()].sort()).toEqual(['app', 'from', 'q', 'size', 'source_ip']);

@@ -1,18 +1,22 @@
-/** One selectable "last N" time range; `relative` is the API's now-N form where it has one. */
+/**
+ * One selectable time range. `from` is the API's relative `now-N` lower bound, or null for no
+ * lower bound ("All time"). A range never sends `to`: the upper bound stays open, so events
+ * stamped in the future (device clock ahead, a replayed line whose year was guessed) are found.
+ */
 export interface TimeRange {
   readonly id: string;
   readonly label: string;
-  readonly millis: number;
-  readonly relative: string | null;
+  readonly from: string | null;
 }
 
 export const TIME_RANGES: readonly TimeRange[] = [
-  { id: '15m', label: 'Last 15 minutes', millis: 15 * 60_000, relative: 'now-15m' },
-  { id: '1h', label: 'Last 1 hour', millis: 60 * 60_000, relative: 'now-1h' },
-  { id: '24h', label: 'Last 24 hours', millis: 24 * 3_600_000, relative: 'now-24h' },
-  { id: '7d', label: 'Last 7 days', millis: 7 * 86_400_000, relative: 'now-7d' },
-  // The API documents now-15m/1h/24h/7d only, so 30 days is sent as an absolute instant.
-  { id: '30d', label: 'Last 30 days', millis: 30 * 86_400_000, relative: null },
+  { id: '15m', label: 'Last 15 minutes', from: 'now-15m' },
+  { id: '1h', label: 'Last 1 hour', from: 'now-1h' },
+  { id: '24h', label: 'Last 24 hours', from: 'now-24h' },
+  { id: '7d', label: 'Last 7 days', from: 'now-7d' },
+  { id: '30d', label: 'Last 30 days', from: 'now-30d' },
+  { id: '1y', label: 'Last 1 year', from: 'now-365d' },
+  { id: 'all', label: 'All time', from: null },
 ];
 
 export const DEFAULT_RANGE = '15m';
@@ -104,8 +108,11 @@ export function queryToUrl(query: SearchQuery): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** The GET /api/v1/events parameters for a query, with time resolved against `now`. */
-export function queryToApiParams(query: SearchQuery, now: Date, size: number): URLSearchParams {
+/**
+ * The GET /api/v1/events parameters for a query. Absolute from/to are sent as ISO instants; a
+ * range sends only its relative `from` (none for "All time"), leaving `to` open.
+ */
+export function queryToApiParams(query: SearchQuery, size: number): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q.trim() !== '') {
     params.set('q', query.q.trim());
@@ -113,8 +120,10 @@ export function queryToApiParams(query: SearchQuery, now: Date, size: number): U
   if (query.from !== '') {
     params.set('from', new Date(query.from).toISOString());
   } else {
-    const range = findRange(query.range);
-    params.set('from', range.relative ?? new Date(now.getTime() - range.millis).toISOString());
+    const from = findRange(query.range).from;
+    if (from !== null) {
+      params.set('from', from);
+    }
   }
   if (query.to !== '') {
     params.set('to', new Date(query.to).toISOString());

@@ -82,7 +82,7 @@ export function useEventSearch(query: SearchQuery, runId: number) {
   }, []);
 
   useEffect(() => {
-    const search = queryToApiParams(query, new Date(), env.pageSize);
+    const search = queryToApiParams(query, env.pageSize);
     params.current = search;
     void runFirstPage(search, false);
     return () => controller.current?.abort();
@@ -93,7 +93,7 @@ export function useEventSearch(query: SearchQuery, runId: number) {
     if (busy.current) {
       return;
     }
-    const search = queryToApiParams(query, new Date(), env.pageSize);
+    const search = queryToApiParams(query, env.pageSize);
     params.current = search;
     void runFirstPage(search, true);
   }, [query, runFirstPage]);

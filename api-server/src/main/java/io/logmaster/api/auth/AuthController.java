@@ -1,6 +1,7 @@
 package io.logmaster.api.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.logmaster.api.support.LogSafe;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -59,7 +60,7 @@ class AuthController {
     @PostMapping("/login")
     LoginResponse login(@Valid @RequestBody LoginRequest request) {
         var result = logins.login(request.username(), request.password());
-        LOG.info("User '{}' logged in", result.user().username());
+        LOG.info("User '{}' logged in", LogSafe.text(result.user().username()));
         return new LoginResponse(
                 result.token().token(),
                 result.token().expiresAt(),
@@ -72,7 +73,7 @@ class AuthController {
             @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization,
             @AuthenticationPrincipal AuthenticatedUser user) {
         BearerTokenAuthenticationFilter.bearerToken(authorization).ifPresent(tokens::revoke);
-        LOG.info("User '{}' logged out", user.username());
+        LOG.info("User '{}' logged out", LogSafe.text(user.username()));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,7 @@
 package io.logmaster.api.auth;
 
 import io.logmaster.api.error.ProblemWriter;
+import io.logmaster.api.support.LogSafe;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -61,7 +62,10 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
             try {
                 user = tokens.authenticate(token.get());
             } catch (DataAccessException e) {
-                LOG.error("Checking a bearer token for {} failed", request.getRequestURI(), e);
+                LOG.error(
+                        "Checking a bearer token for {} failed",
+                        LogSafe.text(request.getRequestURI()),
+                        e);
                 problems.write(
                         request,
                         response,

@@ -3,7 +3,6 @@ package io.logmaster.api.auth;
 import io.logmaster.api.error.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -47,7 +46,8 @@ public class SecurityConfig {
                                                                 "Your role does not allow this.")))
                 .authorizeHttpRequests(
                         a ->
-                                a.requestMatchers(HttpMethod.POST, "/api/v1/auth/login")
+                                // Every method, so a GET reaches MVC and gets its 405 problem.
+                                a.requestMatchers("/api/v1/auth/login")
                                         .permitAll()
                                         .requestMatchers("/api/**")
                                         .authenticated()

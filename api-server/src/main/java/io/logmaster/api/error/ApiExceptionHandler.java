@@ -1,6 +1,7 @@
 package io.logmaster.api.error;
 
 import io.logmaster.api.auth.InvalidCredentialsException;
+import io.logmaster.api.support.LogSafe;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
 /**
  * The one place that turns exceptions into RFC 9457 {@link ProblemDetail} responses. 4xx are logged
  * at WARN without a stack trace, 5xx at ERROR with one; exception internals never reach the
- * response body.
+ * response body. Request text only reaches the log through {@link LogSafe}.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -37,6 +38,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         body.setTitle("Invalid parameter '" + e.parameter() + "'");
         body.setProperty("parameter", e.parameter());
+        return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @ExceptionHandler(QueryRejectedException.class)
+    ResponseEntity<Object> queryRejected(QueryRejectedException e, WebRequest request) {
+        ProblemDetail body =
+                ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        body.setTitle("Query could not be run");
         return handleExceptionInternal(e, body, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
@@ -109,7 +118,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, body, headers, status, request);
     }
 
-    /** Every handled exception, ours and Spring MVC's, passes here: log it once. */
+    /**
+     * Every handled exception, ours and Spring MVC's, passes here: log it once. Messages may quote
+     * parameter values, so they are escaped and capped.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception ex,
@@ -121,7 +133,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         if (statusCode.is5xxServerError()) {
             LOG.error("{} on {}", statusCode.value(), where, ex);
         } else {
-            LOG.warn("{} on {}: {}", statusCode.value(), where, ex.getMessage());
+            LOG.warn("{} on {}: {}", statusCode.value(), where, LogSafe.text(ex.getMessage()));
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
@@ -129,8 +141,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static String describe(WebRequest request) {
         if (request instanceof ServletWebRequest servlet) {
             HttpServletRequest r = servlet.getRequest();
-            return r.getMethod() + " " + r.getRequestURI();
+            return LogSafe.text(r.getMethod() + " " + r.getRequestURI());
         }
-        return request.getDescription(false);
+        return LogSafe.text(request.getDescription(false));
     }
 }

@@ -1,6 +1,9 @@
 package io.logmaster.api.search;
 
+import io.logmaster.api.error.QueryRejectedException;
 import io.logmaster.api.error.ServiceUnavailableException;
+import io.logmaster.api.support.LogSafe;
+import org.apache.http.HttpEntity;
 import org.elasticsearch.client.Request;
 import org.elasticsearch.client.Response;
 import org.elasticsearch.client.ResponseException;
@@ -16,7 +19,9 @@ import java.io.InputStream;
 
 /**
  * {@link EventSearcher} on the daily {@code logmaster-events-*} indices, through the low-level REST
- * client. Missing indices count as empty; an unreachable or failing cluster is a 503.
+ * client. Missing indices count as empty; an unreachable, overloaded or failing cluster is a 503. A
+ * search Elasticsearch refuses with 400 (e.g. a query expanding to more than {@code
+ * indices.query.bool.max_clause_count} clauses) is the client's 400, naming Elasticsearch's error.
  */
 @Component
 class ElasticsearchEventSearcher implements EventSearcher {
@@ -45,10 +50,14 @@ class ElasticsearchEventSearcher implements EventSearcher {
             }
         } catch (ResponseException e) {
             int status = e.getResponse().getStatusLine().getStatusCode();
-            if (status >= 500) {
+            if (status == 400) {
+                throw new QueryRejectedException(
+                        "The query could not be run: " + errorSummary(e.getResponse()), e);
+            }
+            if (status >= 500 || status == 429) {
                 throw new ServiceUnavailableException("Search is unavailable right now.", e);
             }
-            // A 4xx means we built a query Elasticsearch rejects: our bug, so a 500.
+            // Any other 4xx (401, 403, 404, ...) is a deployment problem on our side: a 500.
             throw new IllegalStateException(
                     "Elasticsearch rejected an event search with HTTP " + status, e);
         } catch (IOException e) {
@@ -62,5 +71,36 @@ class ElasticsearchEventSearcher implements EventSearcher {
                     body.path("timed_out").asBoolean(false));
         }
         return SearchPage.fromResponse(body, search.size());
+    }
+
+    /**
+     * {@code <type>: <reason>} of the first root cause of an Elasticsearch error response (the
+     * top-level error of a failed search only says "all shards failed"), escaped and capped: the
+     * reason may quote the client's query.
+     */
+    private String errorSummary(Response response) {
+        JsonNode error;
+        try {
+            HttpEntity entity = response.getEntity();
+            if (entity == null) {
+                return "HTTP 400";
+            }
+            try (InputStream in = entity.getContent()) {
+                error = json.readTree(in).path("error");
+            }
+        } catch (IOException | RuntimeException e) {
+            return "HTTP 400";
+        }
+        JsonNode cause = error.path("root_cause").path(0);
+        if (!cause.isObject()) {
+            cause = error;
+        }
+        if (error.isString()) {
+            return LogSafe.text(error.asString());
+        }
+        String type = cause.path("type").asString("");
+        String reason = cause.path("reason").asString("");
+        String summary = type.isEmpty() ? reason : reason.isEmpty() ? type : type + ": " + reason;
+        return summary.isEmpty() ? "HTTP 400" : LogSafe.text(summary);
     }
 }

@@ -46,9 +46,15 @@ final class EventQueryBuilder {
             sqs.put("default_operator", "and");
         }
         ArrayNode filter = bool.putArray("filter");
-        ObjectNode range = filter.addObject().putObject("range").putObject("@timestamp");
-        range.put("gte", iso(r.from()));
-        range.put("lte", iso(r.to()));
+        if (r.from() != null || r.to() != null) {
+            ObjectNode range = filter.addObject().putObject("range").putObject("@timestamp");
+            if (r.from() != null) {
+                range.put("gte", iso(r.from()));
+            }
+            if (r.to() != null) {
+                range.put("lte", iso(r.to()));
+            }
+        }
         if (r.host() != null) {
             term(filter.addObject(), "host.hostname", r.host());
         }

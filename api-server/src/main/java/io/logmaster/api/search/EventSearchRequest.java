@@ -5,7 +5,6 @@ import tools.jackson.databind.node.ArrayNode;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
@@ -13,8 +12,9 @@ import java.util.regex.Pattern;
  * A validated event search. Optional filters are {@code null} when absent.
  *
  * @param query full-text query ({@code simple_query_string} syntax), {@code null} = everything
- * @param from earliest {@code @timestamp}, inclusive
- * @param to latest {@code @timestamp}, inclusive
+ * @param from earliest {@code @timestamp}, inclusive, or {@code null} for no lower bound
+ * @param to latest {@code @timestamp}, inclusive, or {@code null} for no upper bound (events whose
+ *     device clock runs ahead must stay findable)
  * @param host exact {@code host.hostname}
  * @param app exact {@code log.syslog.appname}
  * @param severity exact {@code log.syslog.severity.code}
@@ -35,9 +35,18 @@ record EventSearchRequest(
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 1000;
-    static final Duration DEFAULT_RANGE = Duration.ofHours(24);
     static final int MAX_QUERY_LENGTH = 4096;
     static final int MAX_TERM_LENGTH = 1024;
+
+    /**
+     * Most terms plus operators in {@code q}. Each term becomes at least one Boolean clause, and
+     * Elasticsearch refuses a query with more than 1024 ({@code
+     * indices.query.bool.max_clause_count}).
+     */
+    static final int MAX_QUERY_TOKENS = 256;
+
+    /** A {@code simple_query_string} operator character, or a run of anything else (a term). */
+    private static final Pattern QUERY_TOKEN = Pattern.compile("[|+()]|[^\\s|+()]+");
 
     private static final Pattern IPV4 =
             Pattern.compile(
@@ -62,12 +71,25 @@ record EventSearchRequest(
             throw new InvalidParameterException(
                     "q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
         }
-        Instant to = blankToNull(p.to()) == null ? now : TimeExpressions.parse("to", p.to(), now);
+        if (query != null) {
+            long tokens = QUERY_TOKEN.matcher(query).results().count();
+            if (tokens > MAX_QUERY_TOKENS) {
+                throw new InvalidParameterException(
+                        "q",
+                        "q has "
+                                + tokens
+                                + " terms and operators; at most "
+                                + MAX_QUERY_TOKENS
+                                + " are allowed");
+            }
+        }
+        // An absent bound is open: device clocks run ahead (or reset to 1970), and year inference
+        // for syslog timestamps without a year can place a replayed line in the future; a default
+        // window relative to "now" would hide exactly those events.
+        Instant to = blankToNull(p.to()) == null ? null : TimeExpressions.parse("to", p.to(), now);
         Instant from =
-                blankToNull(p.from()) == null
-                        ? to.minus(DEFAULT_RANGE)
-                        : TimeExpressions.parse("from", p.from(), now);
-        if (from.isAfter(to)) {
+                blankToNull(p.from()) == null ? null : TimeExpressions.parse("from", p.from(), now);
+        if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidParameterException(
                     "from", "from (" + from + ") is after to (" + to + ")");
         }

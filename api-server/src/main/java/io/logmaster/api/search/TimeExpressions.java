@@ -12,12 +12,14 @@ import java.util.regex.Pattern;
 /**
  * Parses the {@code from}/{@code to} search parameters: an ISO-8601 instant with offset ({@code
  * 2026-12-03T10:15:30Z}, {@code 2026-12-03T13:15:30+03:00}), {@code now}, or {@code now-<n><unit>}
- * with unit {@code s}, {@code m}, {@code h}, {@code d} (24 h) or {@code w} (7 d).
+ * / {@code now+<n><unit>} with unit {@code s}, {@code m}, {@code h}, {@code d} (24 h) or {@code w}
+ * (7 d), at most 3660 days either way. {@code now 1d} is read as {@code now+1d}, because an
+ * unencoded {@code +} in a query string decodes to a space.
  */
 final class TimeExpressions {
 
-    private static final Pattern RELATIVE = Pattern.compile("now(?:-(\\d{1,6})([smhdw]))?");
-    private static final Duration MAX_LOOKBACK = Duration.ofDays(3660);
+    private static final Pattern RELATIVE = Pattern.compile("now(?:([-+ ])(\\d{1,6})([smhdw]))?");
+    private static final Duration MAX_OFFSET = Duration.ofDays(3660);
 
     private TimeExpressions() {}
 
@@ -28,21 +30,27 @@ final class TimeExpressions {
             if (m.group(1) == null) {
                 return now;
             }
-            long n = Long.parseLong(m.group(1));
+            // An unencoded '+' in a query string arrives as a space: now+1d -> "now 1d".
+            boolean ahead = !m.group(1).equals("-");
+            long n = Long.parseLong(m.group(2));
             Duration d =
-                    switch (m.group(2)) {
+                    switch (m.group(3)) {
                         case "s" -> Duration.ofSeconds(n);
                         case "m" -> Duration.ofMinutes(n);
                         case "h" -> Duration.ofHours(n);
                         case "d" -> Duration.ofDays(n);
                         case "w" -> Duration.ofDays(7 * n);
-                        default -> throw new IllegalStateException("unit " + m.group(2));
+                        default -> throw new IllegalStateException("unit " + m.group(3));
                     };
-            if (d.compareTo(MAX_LOOKBACK) > 0) {
+            if (d.compareTo(MAX_OFFSET) > 0) {
                 throw new InvalidParameterException(
-                        parameter, parameter + " reaches back more than 3660 days: " + v);
+                        parameter,
+                        parameter
+                                + (ahead ? " reaches ahead" : " reaches back")
+                                + " more than 3660 days: "
+                                + v);
             }
-            return now.minus(d);
+            return ahead ? now.plus(d) : now.minus(d);
         }
         try {
             return OffsetDateTime.parse(v).toInstant();
@@ -51,7 +59,7 @@ final class TimeExpressions {
                     parameter,
                     parameter
                             + " must be an ISO-8601 instant with offset (e.g."
-                            + " 2026-12-03T10:15:30Z) or now, now-15m, now-24h, now-7d; got '"
+                            + " 2026-12-03T10:15:30Z) or now, now-15m, now-24h, now-7d, now+1d; got '"
                             + abbreviate(v)
                             + "'");
         }

@@ -1,6 +1,7 @@
 package io.logmaster.api.search;
 
 import io.logmaster.api.elastic.FakeElasticsearch;
+import io.logmaster.api.error.QueryRejectedException;
 import io.logmaster.api.error.ServiceUnavailableException;
 import org.elasticsearch.client.RestClient;
 import org.junit.jupiter.api.AfterEach;
@@ -77,13 +78,70 @@ class ElasticsearchEventSearcherTest {
     }
 
     @Test
-    void rejectedQueryIsAnInternalError() {
-        es.answer(400, "{\"error\":{\"type\":\"parsing_exception\"}}");
+    void queryElasticsearchRejectsIsTheClientsBadRequestNamingTheRootCause() {
+        // What Elasticsearch 7.17 answers for a q expanding to more than 1024 clauses.
+        es.answer(
+                400,
+                "{\"error\":{\"root_cause\":[{\"type\":\"query_shard_exception\","
+                        + "\"reason\":\"failed to create query: maxClauseCount is set to 1024\","
+                        + "\"index\":\"logmaster-events-2026.12.03\"}],"
+                        + "\"type\":\"search_phase_execution_exception\","
+                        + "\"reason\":\"all shards failed\",\"phase\":\"query\"},\"status\":400}");
+        var searcher = new ElasticsearchEventSearcher(client, JSON);
+
+        assertThatThrownBy(() -> searcher.search(request("a,b,c")))
+                .isInstanceOf(QueryRejectedException.class)
+                .hasMessage(
+                        "The query could not be run: query_shard_exception: failed to create"
+                                + " query: maxClauseCount is set to 1024");
+    }
+
+    @Test
+    void rejectionReasonIsEscapedAndShortened() {
+        es.answer(
+                400,
+                "{\"error\":{\"type\":\"parsing_exception\",\"reason\":\"bad\\n"
+                        + "FORGED \\u001b[31m"
+                        + "x".repeat(5000)
+                        + "\"},\"status\":400}");
+        var searcher = new ElasticsearchEventSearcher(client, JSON);
+
+        assertThatThrownBy(() -> searcher.search(request(null)))
+                .isInstanceOf(QueryRejectedException.class)
+                .hasMessageStartingWith(
+                        "The query could not be run: parsing_exception: bad\\nFORGED \\u001b[31mxxx")
+                .hasMessageEndingWith("...(5035 chars)")
+                .hasMessageNotContaining("\n")
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(330));
+    }
+
+    @Test
+    void rejectionWithoutAJsonBodyStillSaysWhat() {
+        es.answer(400, "not json");
+        var searcher = new ElasticsearchEventSearcher(client, JSON);
+
+        assertThatThrownBy(() -> searcher.search(request(null)))
+                .isInstanceOf(QueryRejectedException.class)
+                .hasMessage("The query could not be run: HTTP 400");
+    }
+
+    @Test
+    void overloadedClusterIsServiceUnavailable() {
+        es.answer(429, "{\"error\":{\"type\":\"es_rejected_execution_exception\"}}");
+        var searcher = new ElasticsearchEventSearcher(client, JSON);
+
+        assertThatThrownBy(() -> searcher.search(request(null)))
+                .isInstanceOf(ServiceUnavailableException.class);
+    }
+
+    @Test
+    void otherClientErrorsAreOurOwnInternalError() {
+        es.answer(403, "{\"error\":{\"type\":\"security_exception\"}}");
         var searcher = new ElasticsearchEventSearcher(client, JSON);
 
         assertThatThrownBy(() -> searcher.search(request(null)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("HTTP 400");
+                .hasMessageContaining("HTTP 403");
     }
 
     @Test

@@ -32,18 +32,33 @@ class EventQueryBuilderTest {
                     + "{'event.id':{'order':'desc','unmapped_type':'keyword'}}]";
 
     @Test
-    void noParametersMatchesTheLast24HoursNewestFirst() {
+    void noParametersMatchesEverythingNewestFirst() {
         JsonNode body = build(params(null, null, null, null, null, null));
 
         assertThat(body)
                 .isEqualTo(
                         json(
-                                "{'size':51,'track_total_hits':true,'query':{'bool':{'filter':["
-                                        + "{'range':{'@timestamp':{'gte':'2026-12-02T10:00:00.123Z',"
-                                        + "'lte':'2026-12-03T10:00:00.123Z'}}}]}},"
+                                "{'size':51,'track_total_hits':true,'query':{'bool':{'filter':[]}},"
                                         + SORT
                                         + "}"));
         assertThat(EventQueryBuilder.searchPath()).isEqualTo("/logmaster-events-*/_search");
+    }
+
+    @Test
+    void onlyTheGivenTimeBoundsAreSent() {
+        JsonNode from =
+                build(
+                        new EventSearchRequest.Params(
+                                null, "now-15m", null, null, null, null, null, null, null));
+        JsonNode to =
+                build(
+                        new EventSearchRequest.Params(
+                                null, null, "now+1d", null, null, null, null, null, null));
+
+        assertThat(from.at("/query/bool/filter"))
+                .isEqualTo(json("[{'range':{'@timestamp':{'gte':'2026-12-03T09:45:00.123Z'}}}]"));
+        assertThat(to.at("/query/bool/filter"))
+                .isEqualTo(json("[{'range':{'@timestamp':{'lte':'2026-12-04T10:00:00.123Z'}}}]"));
     }
 
     @Test
@@ -102,8 +117,8 @@ class EventQueryBuilderTest {
 
         assertThat(body.at("/query/bool/must/0/simple_query_string/query").asString())
                 .isEqualTo(hostile);
-        assertThat(body.at("/query/bool/filter/1/term/host.hostname").asString())
+        assertThat(body.at("/query/bool/filter/0/term/host.hostname").asString())
                 .isEqualTo(hostile);
-        assertThat(body.at("/query/bool/filter")).hasSize(2);
+        assertThat(body.at("/query/bool/filter")).hasSize(1);
     }
 }

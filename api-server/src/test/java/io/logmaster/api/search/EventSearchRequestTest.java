@@ -30,15 +30,16 @@ class EventSearchRequestTest {
     }
 
     @Test
-    void defaultsToLast24HoursAnd50Hits() {
+    void defaultsToNoTimeBoundsAnd50Hits() {
         EventSearchRequest r =
                 EventSearchRequest.parse(
                         new EventSearchRequest.Params(
                                 " ", "", null, "", null, null, null, null, ""),
                         NOW);
 
-        assertThat(r.from()).isEqualTo(Instant.parse("2026-12-02T10:00:00Z"));
-        assertThat(r.to()).isEqualTo(NOW);
+        // Open on both sides: events from clocks running ahead (or reset) stay findable.
+        assertThat(r.from()).isNull();
+        assertThat(r.to()).isNull();
         assertThat(r.size()).isEqualTo(50);
         assertThat(r.query()).isNull();
         assertThat(r.host()).isNull();
@@ -48,11 +49,48 @@ class EventSearchRequestTest {
     }
 
     @Test
-    void defaultFromIs24HoursBeforeAGivenTo() {
-        EventSearchRequest r = EventSearchRequest.parse(p(null, "now-1h", null, null, null), NOW);
+    void anAbsentBoundStaysOpen() {
+        EventSearchRequest onlyTo =
+                EventSearchRequest.parse(p(null, "now-1h", null, null, null), NOW);
 
-        assertThat(r.from()).isEqualTo(Instant.parse("2026-12-02T09:00:00Z"));
-        assertThat(r.to()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
+        assertThat(onlyTo.from()).isNull();
+        assertThat(onlyTo.to()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
+    }
+
+    @Test
+    void acceptsAFutureToAndAnOpenEndedRangeFromAnyFrom() {
+        EventSearchRequest ahead =
+                EventSearchRequest.parse(p("now-1h", "now+1d", null, null, null), NOW);
+        EventSearchRequest open =
+                EventSearchRequest.parse(p("now+1h", null, null, null, null), NOW);
+
+        assertThat(ahead.from()).isEqualTo(Instant.parse("2026-12-03T09:00:00Z"));
+        assertThat(ahead.to()).isEqualTo(Instant.parse("2026-12-04T10:00:00Z"));
+        assertThat(open.from()).isEqualTo(Instant.parse("2026-12-03T11:00:00Z"));
+        assertThat(open.to()).isNull();
+    }
+
+    private static EventSearchRequest.Params q(String q) {
+        return new EventSearchRequest.Params(q, null, null, null, null, null, null, null, null);
+    }
+
+    @Test
+    void limitsTheNumberOfTermsAndOperatorsInQ() {
+        String max = String.join(" ", java.util.Collections.nCopies(256, "t"));
+        assertThat(EventSearchRequest.parse(q(max), NOW).query()).isEqualTo(max);
+
+        String tooMany = String.join(" ", java.util.Collections.nCopies(1025, "t"));
+        assertThatThrownBy(() -> EventSearchRequest.parse(q(tooMany), NOW))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("q has 1025 terms and operators; at most 256 are allowed")
+                .extracting(e -> ((InvalidParameterException) e).parameter())
+                .isEqualTo("q");
+        // Operators count too, even without spaces around them.
+        String operators = "a" + "|b".repeat(128);
+        assertThat(failingParameter(q(operators))).isEqualTo("q");
+        assertThat(failingParameter(q("(" + "x ".repeat(255) + ")"))).isEqualTo("q");
+        assertThat(EventSearchRequest.parse(q("\"sshd failed\" -cron pre* | (a + b)"), NOW).query())
+                .isNotNull();
     }
 
     @Test

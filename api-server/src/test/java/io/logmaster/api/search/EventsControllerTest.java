@@ -3,11 +3,15 @@ package io.logmaster.api.search;
 import io.logmaster.api.auth.Roles;
 import io.logmaster.api.auth.TestAuth;
 import io.logmaster.api.error.ApiExceptionHandler;
+import io.logmaster.api.error.QueryRejectedException;
 import io.logmaster.api.error.ServiceUnavailableException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @WebMvcTest(EventsController.class)
+@ExtendWith(OutputCaptureExtension.class)
 @Import({TestAuth.class, ApiExceptionHandler.class, EventsControllerTest.Fakes.class})
 class EventsControllerTest {
 
@@ -133,6 +138,82 @@ class EventsControllerTest {
                 .andExpect(jsonPath("$.parameter").value("from"))
                 .andExpect(jsonPath("$.status").value(400));
         assertThat(searcher.requests).isEmpty();
+    }
+
+    @Test
+    void noTimeParametersSearchWithoutTimeBounds() throws Exception {
+        mvc.perform(get("/api/v1/events").header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+
+        assertThat(searcher.requests.get(0).from()).isNull();
+        assertThat(searcher.requests.get(0).to()).isNull();
+    }
+
+    @Test
+    void futureToIsAccepted() throws Exception {
+        mvc.perform(
+                        get("/api/v1/events")
+                                .param("to", "now+1d")
+                                .header("Authorization", "Bearer " + token))
+                .andExpect(status().isOk());
+
+        assertThat(searcher.requests.get(0).to()).isEqualTo(TestAuth.START.plusSeconds(86_400));
+    }
+
+    @Test
+    void tooManyQueryTermsIs400NamingQAndTheLimit() throws Exception {
+        mvc.perform(
+                        get("/api/v1/events")
+                                .param("q", "w ".repeat(1025))
+                                .header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.parameter").value("q"))
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value("q has 1025 terms and operators; at most 256 are allowed"));
+        assertThat(searcher.requests).isEmpty();
+    }
+
+    @Test
+    void queryElasticsearchRejectsIs400ProblemNotA500() throws Exception {
+        searcher.failure =
+                new QueryRejectedException(
+                        "The query could not be run: query_shard_exception: failed to create"
+                                + " query: maxClauseCount is set to 1024",
+                        new IOException("HTTP 400"));
+
+        mvc.perform(
+                        get("/api/v1/events")
+                                .param("q", "a,b,c")
+                                .header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(
+                        content()
+                                .json(
+                                        "{\"status\":400,\"title\":\"Query could not be run\","
+                                                + "\"detail\":\"The query could not be run:"
+                                                + " query_shard_exception: failed to create query:"
+                                                + " maxClauseCount is set to 1024\","
+                                                + "\"instance\":\"/api/v1/events\"}",
+                                        JsonCompareMode.STRICT));
+    }
+
+    @Test
+    void forgedLogLineInAParameterIsEscapedInTheLog(CapturedOutput output) throws Exception {
+        mvc.perform(
+                        get("/api/v1/events")
+                                .param("from", "x\n2026-12-03T18:01:03Z ERROR FORGED\r\u001b[2J")
+                                .header("Authorization", "Bearer " + token))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.parameter").value("from"));
+
+        String log = output.getOut() + output.getErr();
+        assertThat(log)
+                .contains("got 'x\\n2026-12-03T18:01:03Z ERROR FORGED\\r\\u001b[2J'")
+                .doesNotContain("\n2026-12-03T18:01:03Z ERROR FORGED")
+                .doesNotContain("\u001b");
     }
 
     @Test

@@ -23,6 +23,10 @@ class TimeExpressionsTest {
         "now-7d, 2026-11-26T10:00:00Z",
         "now-2w, 2026-11-19T10:00:00Z",
         "' now-1h ', 2026-12-03T09:00:00Z",
+        "now+15m, 2026-12-03T10:15:00Z",
+        "now+1d, 2026-12-04T10:00:00Z",
+        "now 1d, 2026-12-04T10:00:00Z",
+        "now+1w, 2026-12-10T10:00:00Z",
         "2026-12-01T08:30:00Z, 2026-12-01T08:30:00Z",
         "2026-12-01T08:30:00.123456789Z, 2026-12-01T08:30:00.123456789Z",
         "2026-12-01T11:30:00+03:00, 2026-12-01T08:30:00Z"
@@ -37,7 +41,10 @@ class TimeExpressionsTest {
                 "yesterday",
                 "now-",
                 "now-15",
-                "now+15m",
+                "now+",
+                "now--1d",
+                "now+-1d",
+                "now  1d",
                 "now-15M",
                 "now-1y",
                 "2026-12-01",
@@ -54,7 +61,7 @@ class TimeExpressionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"now-3661d", "now-600w"})
+    @ValueSource(strings = {"now-3661d", "now-600w", "now+3661d", "now+600w"})
     void rejectsLookbacksBeyondTenYears(String value) {
         assertThatThrownBy(() -> TimeExpressions.parse("from", value, NOW))
                 .isInstanceOf(InvalidParameterException.class)
