@@ -118,4 +118,58 @@ describe('App', () => {
 
     await waitFor(() => expect(screen.getByLabelText('Username')).toBeInTheDocument());
   });
+  it('shows the Compliance link to admins and auditors, and opens the seal status page', async () => {
+    setSession({ token: 'tok-admin', username: 'root', role: 'admin', expiresAt: null });
+    let complianceAuth: string | null = null;
+    server.use(
+      http.get('*/api/v1/events', () =>
+        HttpResponse.json({ total: 0, events: [], next_cursor: null }),
+      ),
+      http.get('*/api/v1/compliance/days', ({ request }) => {
+        complianceAuth = request.headers.get('authorization');
+        return HttpResponse.json({ days: [{ day: '2026-12-01', state: 'unsealed' }] });
+      }),
+    );
+    const user = userEvent.setup();
+    render(<App />);
+    await screen.findByText('0 events');
+
+    await user.click(screen.getByRole('link', { name: 'Compliance' }));
+
+    expect(await screen.findByText('unsealed')).toHaveClass('state-unsealed');
+    expect(complianceAuth).toBe('Bearer tok-admin');
+    expect(window.location.pathname).toBe('/compliance');
+    expect(screen.getByRole('link', { name: 'Compliance' })).toHaveAttribute(
+      'aria-current',
+      'page',
+    );
+
+    await user.click(screen.getByRole('link', { name: 'Search' }));
+    expect(await screen.findByText('0 events')).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+  });
+
+  it('opens the compliance page from its URL for an auditor', async () => {
+    window.history.replaceState(null, '', '/compliance');
+    setSession({ token: 'tok-aud', username: 'aud', role: 'auditor', expiresAt: null });
+    server.use(http.get('*/api/v1/compliance/days', () => HttpResponse.json({ days: [] })));
+    render(<App />);
+
+    expect(await screen.findByText('No days to show yet.')).toBeInTheDocument();
+  });
+
+  it('hides the Compliance link from analysts and shows them search even on /compliance', async () => {
+    window.history.replaceState(null, '', '/compliance');
+    signIn();
+    server.use(
+      http.get('*/api/v1/events', () =>
+        HttpResponse.json({ total: 0, events: [], next_cursor: null }),
+      ),
+    );
+    render(<App />);
+
+    expect(await screen.findByText('0 events')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Compliance' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
+  });
 });

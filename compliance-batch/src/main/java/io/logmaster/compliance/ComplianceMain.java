@@ -9,6 +9,9 @@ import io.logmaster.compliance.seal.DaySealer;
 import io.logmaster.compliance.seal.SealSettings;
 import io.logmaster.compliance.sign.JcaManifestSigner;
 import io.logmaster.compliance.sign.ManifestSigner;
+import io.logmaster.compliance.status.DayStatusPublisher;
+import io.logmaster.compliance.status.JdbcDayStatusStore;
+import io.logmaster.compliance.status.StatusDbSettings;
 import io.logmaster.compliance.tsa.HttpTimeStamper;
 import io.logmaster.compliance.tsa.RetryPolicy;
 import io.logmaster.compliance.tsa.TsaEndpoint;
@@ -43,7 +46,8 @@ public final class ComplianceMain {
     static final String USAGE =
             "usage: seal [--day YYYY-MM-DD]\n"
                     + "       verify PATH [--trust-signer PEM] [--trust-tsa PEM] [--previous DIR]\n"
-                    + "       prove --day YYYY-MM-DD --id EVENT_ID [--out FILE]\n";
+                    + "       prove --day YYYY-MM-DD --id EVENT_ID [--out FILE]\n"
+                    + io.logmaster.compliance.retention.RetentionCommand.USAGE_LINES;
 
     private ComplianceMain() {}
 
@@ -72,10 +76,20 @@ public final class ComplianceMain {
         if (args.length == 0) {
             throw new IllegalArgumentException("no command\n" + USAGE);
         }
+        if ("retention".equals(args[0])) { // flags without values: its own parser
+            ComplianceConfig base = ComplianceConfig.fromEnv(env);
+            return io.logmaster.compliance.retention.RetentionCommand.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length),
+                    env,
+                    base.dataDir(),
+                    base.zone(),
+                    out,
+                    clock);
+        }
         Map<String, String> opts = options(args);
         ComplianceConfig config = ComplianceConfig.fromEnv(env);
         return switch (args[0]) {
-            case "seal" -> seal(config, opts, out, clock);
+            case "seal" -> seal(config, StatusDbSettings.fromEnv(env), opts, out, clock);
             case "verify" -> verify(opts, out);
             case "prove" -> prove(config, opts, out);
             default ->
@@ -103,7 +117,11 @@ public final class ComplianceMain {
     }
 
     private static int seal(
-            ComplianceConfig config, Map<String, String> opts, PrintStream out, Clock clock)
+            ComplianceConfig config,
+            Optional<StatusDbSettings> statusDb,
+            Map<String, String> opts,
+            PrintStream out,
+            Clock clock)
             throws IOException {
         if (config.tsaUrls().isEmpty()) {
             throw new IllegalArgumentException(
@@ -127,12 +145,9 @@ public final class ComplianceMain {
         // An empty trust list accepts whatever certificate a configured TSA's token carries; the
         // token's signature is still checked.
         HttpTimeStamper stamper = new HttpTimeStamper(endpoints, RetryPolicy.defaults(), tsaRoots);
-        DaySealer sealer =
-                new DaySealer(
-                        new SealSettings(config.dataDir(), config.zone(), config.grace(), clock),
-                        signer,
-                        stamper,
-                        tsaRoots);
+        SealSettings sealSettings =
+                new SealSettings(config.dataDir(), config.zone(), config.grace(), clock);
+        DaySealer sealer = new DaySealer(sealSettings, signer, stamper, tsaRoots);
         List<DayResult> results =
                 opts.containsKey("--day")
                         ? List.of(sealer.seal(LocalDate.parse(opts.get("--day"))))
@@ -152,6 +167,14 @@ public final class ComplianceMain {
             }
         }
         out.println(results.size() - skipped + " day(s) processed, " + skipped + " already sealed");
+        // The archive is the source of truth: a database outage only costs the status rows.
+        out.println(
+                statusDb.isEmpty()
+                        ? "day status not recorded: LOGMASTER_PG_URL/LOGMASTER_PG_PASSWORD not set"
+                        : new DayStatusPublisher(
+                                        sealSettings.sealedDir(),
+                                        new JdbcDayStatusStore(statusDb.get()))
+                                .publish(results));
         return code;
     }
 
@@ -174,6 +197,9 @@ public final class ComplianceMain {
         }
         Trust trust = new Trust(pem(opts.get("--trust-signer")), pem(opts.get("--trust-tsa")));
         Path path = Path.of(target);
+        if (Files.isRegularFile(path) && path.toString().endsWith(".jsonl")) {
+            return io.logmaster.compliance.retention.RetentionCommand.verifyJournal(path, out);
+        }
         if (Files.isRegularFile(path)) {
             RecordProof proof = RecordProof.parse(Files.readAllBytes(path));
             VerificationReport r = RecordProofs.verify(proof, trust);

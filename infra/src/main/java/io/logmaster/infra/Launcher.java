@@ -48,7 +48,8 @@ public final class Launcher {
                         case "status" -> status(config);
                         case "send" -> send(config, rest);
                         case "bench" -> bench(config, rest);
-                        case "seal", "verify", "prove" -> compliance(config, command, rest);
+                        case "seal", "verify", "prove", "retention" ->
+                                compliance(config, command, rest);
                         default -> {
                             System.err.println(
                                     "unknown command '" + command + "'; see ./logmaster help");
@@ -228,23 +229,26 @@ public final class Launcher {
                     if (STOPPING.get()) {
                         return;
                     }
-                    ProcessBuilder pb =
-                            new io.logmaster.infra.component.Components(config)
-                                    .complianceCommand(List.of("seal"));
-                    pb.redirectErrorStream(true);
-                    pb.redirectOutput(
-                            ProcessBuilder.Redirect.appendTo(
-                                    config.dirs().logFile("seal").toFile()));
-                    try {
-                        int code = pb.start().waitFor();
-                        if (code == 1) {
-                            System.err.println(
-                                    "Sealing failed: see " + config.dirs().logFile("seal"));
+                    for (String task : List.of("seal", "retention")) {
+                        ProcessBuilder pb =
+                                new io.logmaster.infra.component.Components(config)
+                                        .complianceCommand(List.of(task));
+                        pb.redirectErrorStream(true);
+                        pb.redirectOutput(
+                                ProcessBuilder.Redirect.appendTo(
+                                        config.dirs().logFile(task).toFile()));
+                        try {
+                            int code = pb.start().waitFor();
+                            if (code == 1) {
+                                System.err.println(
+                                        task + " failed: see " + config.dirs().logFile(task));
+                            }
+                        } catch (java.io.IOException e) {
+                            System.err.println("Cannot run " + task + ": " + e.getMessage());
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
                         }
-                    } catch (java.io.IOException e) {
-                        System.err.println("Cannot run the seal: " + e.getMessage());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
                     }
                 },
                 1,

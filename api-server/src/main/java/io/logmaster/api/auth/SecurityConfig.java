@@ -11,10 +11,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
+import java.util.Locale;
+
 /**
- * Stateless bearer-token security: {@code /api/**} needs a valid token except the login endpoint;
- * the web UI's static files, {@code /} and {@code /actuator/health} are public. CSRF protection is
- * off because no cookie or session ever authenticates a request.
+ * Stateless bearer-token security: {@code /api/**} needs a valid token except the login endpoint
+ * ({@code /api/v1/compliance/**} also the admin or auditor role); the web UI's static files, {@code
+ * /} and {@code /actuator/health} are public. CSRF protection is off because no cookie or session
+ * ever authenticates a request.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -49,6 +52,11 @@ public class SecurityConfig {
                                 // Every method, so a GET reaches MVC and gets its 405 problem.
                                 a.requestMatchers("/api/v1/auth/login")
                                         .permitAll()
+                                        // Seal status is for those who answer for the archive.
+                                        .requestMatchers("/api/v1/compliance/**")
+                                        .hasAnyRole(
+                                                Roles.ADMIN.toUpperCase(Locale.ROOT),
+                                                Roles.AUDITOR.toUpperCase(Locale.ROOT))
                                         .requestMatchers("/api/**")
                                         .authenticated()
                                         .anyRequest()

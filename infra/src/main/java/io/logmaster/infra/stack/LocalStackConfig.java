@@ -101,7 +101,11 @@ public record LocalStackConfig(
                     "LOGMASTER_TOKEN_TTL",
                     "LOGMASTER_SEAL_GRACE",
                     "LOGMASTER_SEAL_KEY_P12",
-                    "LOGMASTER_SEAL_KEY_PASSWORD"
+                    "LOGMASTER_SEAL_KEY_PASSWORD",
+                    "LOGMASTER_RETENTION_ARCHIVE",
+                    "LOGMASTER_RETENTION_LIVE",
+                    "LOGMASTER_RETENTION_SEARCH",
+                    "LOGMASTER_RETENTION_EVENTS"
                 }) {
             if (values.containsKey(key)) {
                 passThrough.put(key, values.get(key));

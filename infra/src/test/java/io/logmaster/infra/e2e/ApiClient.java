@@ -72,6 +72,32 @@ final class ApiClient {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * {@code GET path} (with its query string) with the bearer token; returns the JSON body.
+     *
+     * @throws IllegalStateException naming the status and body unless the answer is 200
+     */
+    JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET "
+                            + pathAndQuery
+                            + " failed: "
+                            + response.statusCode()
+                            + " "
+                            + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
     /** The exact total of a query. */
     long total(Map<String, String> params) throws IOException, InterruptedException {
         Map<String, String> one = new java.util.HashMap<>(params);

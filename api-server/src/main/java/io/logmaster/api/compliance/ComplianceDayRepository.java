@@ -1,0 +1,11 @@
+package io.logmaster.api.compliance;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Reads the per-day seal status the compliance batch records. */
+interface ComplianceDayRepository {
+
+    /** Rows with {@code from <= day <= to}, in any order. */
+    List<ComplianceDay.Recorded> findBetween(LocalDate from, LocalDate to);
+}

@@ -1,0 +1,40 @@
+package io.logmaster.api.compliance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Builds the day list of {@code GET /api/v1/compliance/days} from the recorded rows. */
+final class ComplianceDays {
+
+    private ComplianceDays() {}
+
+    /**
+     * Every recorded day in {@code [from, to]} plus an {@code unsealed} entry for each day before
+     * {@code today} without a row, newest first.
+     */
+    static List<ComplianceDay> listing(
+            List<ComplianceDay.Recorded> rows, LocalDate from, LocalDate to, LocalDate today) {
+        Map<LocalDate, ComplianceDay.Recorded> byDay =
+                rows.stream()
+                        .filter(r -> !r.day().isBefore(from) && !r.day().isAfter(to))
+                        .collect(
+                                Collectors.toMap(
+                                        ComplianceDay.Recorded::day,
+                                        Function.identity(),
+                                        (a, b) -> a));
+        List<ComplianceDay> days = new ArrayList<>();
+        for (LocalDate d = to; !d.isBefore(from); d = d.minusDays(1)) {
+            ComplianceDay.Recorded row = byDay.get(d);
+            if (row != null) {
+                days.add(row);
+            } else if (d.isBefore(today)) {
+                days.add(new ComplianceDay.Unsealed(d));
+            }
+        }
+        return days;
+    }
+}

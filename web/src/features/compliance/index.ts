@@ -1,0 +1,2 @@
+export { canSeeCompliance } from './compliance-api';
+export { CompliancePage } from './compliance-page';
