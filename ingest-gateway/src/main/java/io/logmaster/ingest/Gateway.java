@@ -50,7 +50,7 @@ public final class Gateway implements AutoCloseable {
         MetricsHttpServer http = null;
         if (config.metricsEnabled()) {
             try {
-                http = new MetricsHttpServer(config.metricsPort(), metrics, () -> running);
+                http = new MetricsHttpServer(config.metricsPort(), metrics, this::downReason);
                 LOG.info("Metrics on http://127.0.0.1:{}/metrics and /health", http.port());
             } catch (RuntimeException e) {
                 server.close();
@@ -60,6 +60,14 @@ public final class Gateway implements AutoCloseable {
         }
         metricsServer = http;
         running = true;
+    }
+
+    /** Null while healthy, else why {@code /health} says DOWN. */
+    private String downReason() {
+        if (!running) {
+            return "stopping";
+        }
+        return publisher.healthProblem();
     }
 
     public int udpPort() {

@@ -1,9 +1,12 @@
 package io.logmaster.ingest;
 
+import io.logmaster.ingest.spool.SpoolSettings;
 import io.netty.util.NetUtil;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -19,6 +22,10 @@ import java.util.function.Supplier;
  * @param gatewayId {@code LOGMASTER_GATEWAY_ID}: the {@code lm.gateway} header value
  * @param maxFrame {@code LOGMASTER_MAX_FRAME}: largest message in bytes; longer ones are cut
  * @param metricsPort {@code LOGMASTER_GATEWAY_METRICS_PORT}: 0 = no metrics endpoint
+ * @param spoolDir {@code LOGMASTER_SPOOL_DIR}: the disk spool's directory
+ * @param spoolMaxBytes {@code LOGMASTER_SPOOL_MAX}: bound on the spool's size on disk
+ * @param spoolFsyncInterval {@code LOGMASTER_SPOOL_FSYNC_MS}: spooled data is forced to disk at
+ *     most this long after it was written (0 = after every write)
  */
 public record GatewayConfig(
         String kafkaBootstrap,
@@ -27,7 +34,10 @@ public record GatewayConfig(
         int tcpPort,
         String gatewayId,
         int maxFrame,
-        int metricsPort) {
+        int metricsPort,
+        Path spoolDir,
+        long spoolMaxBytes,
+        Duration spoolFsyncInterval) {
 
     static final String KAFKA_BOOTSTRAP = "LOGMASTER_KAFKA_BOOTSTRAP";
     static final String SYSLOG_BIND = "LOGMASTER_SYSLOG_BIND";
@@ -36,6 +46,14 @@ public record GatewayConfig(
     static final String GATEWAY_ID = "LOGMASTER_GATEWAY_ID";
     static final String MAX_FRAME = "LOGMASTER_MAX_FRAME";
     static final String METRICS_PORT = "LOGMASTER_GATEWAY_METRICS_PORT";
+    static final String DATA_DIR = "LOGMASTER_DATA_DIR";
+    static final String SPOOL_DIR = "LOGMASTER_SPOOL_DIR";
+    static final String SPOOL_MAX = "LOGMASTER_SPOOL_MAX";
+    static final String SPOOL_FSYNC_MS = "LOGMASTER_SPOOL_FSYNC_MS";
+
+    static final long DEFAULT_SPOOL_MAX = 1024L * 1024 * 1024;
+    static final long MIN_SPOOL_MAX = SpoolSettings.MIN_MAX_BYTES;
+    static final int DEFAULT_SPOOL_FSYNC_MS = 100;
 
     static final String DEFAULT_KAFKA_BOOTSTRAP = "127.0.0.1:19092";
     static final String DEFAULT_BIND = "0.0.0.0";
@@ -71,6 +89,23 @@ public record GatewayConfig(
                             + gatewayId
                             + "'");
         }
+        if (spoolDir == null) {
+            throw new IllegalArgumentException(SPOOL_DIR + " must be set");
+        }
+        if (spoolMaxBytes < Math.max(MIN_SPOOL_MAX, 4L * maxFrame)) {
+            throw new IllegalArgumentException(
+                    SPOOL_MAX
+                            + " must be at least 1MiB and 4 times "
+                            + MAX_FRAME
+                            + ", got "
+                            + spoolMaxBytes);
+        }
+        if (spoolFsyncInterval == null
+                || spoolFsyncInterval.isNegative()
+                || spoolFsyncInterval.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException(
+                    SPOOL_FSYNC_MS + " must be 0-60000 ms, got " + spoolFsyncInterval);
+        }
         if (maxFrame < MIN_MAX_FRAME || maxFrame > MAX_MAX_FRAME) {
             throw new IllegalArgumentException(
                     MAX_FRAME
@@ -83,6 +118,28 @@ public record GatewayConfig(
         }
     }
 
+    /** The configuration with the spool defaults under {@code ./data}: for tests. */
+    public GatewayConfig(
+            String kafkaBootstrap,
+            String syslogBind,
+            int udpPort,
+            int tcpPort,
+            String gatewayId,
+            int maxFrame,
+            int metricsPort) {
+        this(
+                kafkaBootstrap,
+                syslogBind,
+                udpPort,
+                tcpPort,
+                gatewayId,
+                maxFrame,
+                metricsPort,
+                Path.of("./data", "gateway", "spool"),
+                DEFAULT_SPOOL_MAX,
+                Duration.ofMillis(DEFAULT_SPOOL_FSYNC_MS));
+    }
+
     /** Whether {@code /metrics} and {@code /health} are served. */
     public boolean metricsEnabled() {
         return metricsPort > 0;
@@ -91,6 +148,11 @@ public record GatewayConfig(
     /** Reads the configuration from {@code env}; unset or empty variables take their defaults. */
     public static GatewayConfig fromEnv(Map<String, String> env, Supplier<String> hostName) {
         String gatewayId = value(env, GATEWAY_ID);
+        String spoolDir = value(env, SPOOL_DIR);
+        Path spool =
+                spoolDir != null
+                        ? Path.of(spoolDir)
+                        : Path.of(orDefault(value(env, DATA_DIR), "./data"), "gateway", "spool");
         return new GatewayConfig(
                 orDefault(value(env, KAFKA_BOOTSTRAP), DEFAULT_KAFKA_BOOTSTRAP),
                 orDefault(value(env, SYSLOG_BIND), DEFAULT_BIND),
@@ -98,7 +160,10 @@ public record GatewayConfig(
                 parsePort(env, TCP_PORT, DEFAULT_SYSLOG_PORT),
                 gatewayId != null ? gatewayId : hostName.get(),
                 parseSize(env, MAX_FRAME, DEFAULT_MAX_FRAME),
-                parsePort(env, METRICS_PORT, 0));
+                parsePort(env, METRICS_PORT, 0),
+                spool,
+                parseLongSize(env, SPOOL_MAX, DEFAULT_SPOOL_MAX),
+                Duration.ofMillis(parseMillis(env, SPOOL_FSYNC_MS, DEFAULT_SPOOL_FSYNC_MS)));
     }
 
     /** Reads the process environment; the gateway id defaults to this host's name. */
@@ -136,8 +201,34 @@ public record GatewayConfig(
         }
     }
 
+    private static long parseMillis(Map<String, String> env, String name, long fallback) {
+        String text = value(env, name);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    name + " must be a number of milliseconds, got '" + text + "'", e);
+        }
+    }
+
     /** Bytes as a plain number, or with a {@code k}/{@code KiB} or {@code m}/{@code MiB} suffix. */
     static int parseSize(Map<String, String> env, String name, int fallback) {
+        long bytes = parseLongSize(env, name, fallback);
+        if (bytes > Integer.MAX_VALUE || bytes < Integer.MIN_VALUE) {
+            throw new IllegalArgumentException(
+                    name
+                            + " must be a size in bytes (for example 65536 or 64KiB), got '"
+                            + value(env, name)
+                            + "'");
+        }
+        return (int) bytes;
+    }
+
+    /** Like {@link #parseSize}, also with {@code g}/{@code GiB}. */
+    static long parseLongSize(Map<String, String> env, String name, long fallback) {
         String text = value(env, name);
         if (text == null) {
             return fallback;
@@ -151,13 +242,12 @@ public record GatewayConfig(
         } else if (lower.endsWith("mib") || lower.endsWith("m")) {
             unit = 1024 * 1024;
             digits = lower.substring(0, lower.length() - (lower.endsWith("mib") ? 3 : 1));
+        } else if (lower.endsWith("gib") || lower.endsWith("g")) {
+            unit = 1024L * 1024 * 1024;
+            digits = lower.substring(0, lower.length() - (lower.endsWith("gib") ? 3 : 1));
         }
         try {
-            long bytes = Math.multiplyExact(Long.parseLong(digits.trim()), unit);
-            if (bytes > Integer.MAX_VALUE || bytes < Integer.MIN_VALUE) {
-                throw new ArithmeticException("out of int range");
-            }
-            return (int) bytes;
+            return Math.multiplyExact(Long.parseLong(digits.trim()), unit);
         } catch (NumberFormatException | ArithmeticException e) {
             throw new IllegalArgumentException(
                     name

@@ -33,13 +33,16 @@ public final class GatewayMain {
         }
         LOG.info(
                 "Starting LogMaster ingest gateway {} (Kafka {}, bind {}, udp={}, tcp={},"
-                        + " metrics port {})",
+                        + " metrics port {}, spool {} max {} bytes fsync {} ms)",
                 config.gatewayId(),
                 config.kafkaBootstrap(),
                 config.syslogBind(),
                 config.udpPort(),
                 config.tcpPort(),
-                config.metricsPort());
+                config.metricsPort(),
+                config.spoolDir(),
+                config.spoolMaxBytes(),
+                config.spoolFsyncInterval().toMillis());
         Gateway gateway;
         try {
             gateway =

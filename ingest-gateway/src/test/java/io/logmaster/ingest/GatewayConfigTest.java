@@ -56,6 +56,38 @@ class GatewayConfigTest {
     }
 
     @Test
+    void placesTheSpoolUnderTheDataDirectoryByDefault() {
+        GatewayConfig config = parse("LOGMASTER_DATA_DIR", "/var/lib/lm");
+
+        assertThat(config.spoolDir()).isEqualTo(java.nio.file.Path.of("/var/lib/lm/gateway/spool"));
+        assertThat(config.spoolMaxBytes()).isEqualTo(1L << 30);
+        assertThat(config.spoolFsyncInterval()).isEqualTo(java.time.Duration.ofMillis(100));
+    }
+
+    @Test
+    void readsSpoolVariables() {
+        GatewayConfig config =
+                parse(
+                        Map.of(
+                                "LOGMASTER_SPOOL_DIR", "/tmp/spool",
+                                "LOGMASTER_SPOOL_MAX", "512MiB",
+                                "LOGMASTER_SPOOL_FSYNC_MS", "0"));
+
+        assertThat(config.spoolDir()).isEqualTo(java.nio.file.Path.of("/tmp/spool"));
+        assertThat(config.spoolMaxBytes()).isEqualTo(512L << 20);
+        assertThat(config.spoolFsyncInterval()).isZero();
+        assertThat(parse("LOGMASTER_SPOOL_MAX", "2g").spoolMaxBytes()).isEqualTo(2L << 30);
+    }
+
+    @Test
+    void rejectsTooSmallSpool() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> parse("LOGMASTER_SPOOL_MAX", "64k"))
+                .withMessageContaining("LOGMASTER_SPOOL_MAX")
+                .withMessageContaining("65536");
+    }
+
+    @Test
     void treatsBlankAsUnset() {
         assertThat(parse("LOGMASTER_SYSLOG_UDP_PORT", "  ").udpPort()).isEqualTo(5514);
     }

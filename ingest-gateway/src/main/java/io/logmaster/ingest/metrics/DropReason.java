@@ -4,9 +4,11 @@ package io.logmaster.ingest.metrics;
 public enum DropReason {
     /** UDP datagram refused because the publisher had too much pending (TCP waits instead). */
     BACKPRESSURE("backpressure"),
+    /** UDP datagram refused because the disk spool was full (Kafka down too long). */
+    SPOOL_FULL("spool_full"),
     /** Kafka refused the record with a non-retriable error (for example record too large). */
     KAFKA_REJECTED("kafka_rejected"),
-    /** Still pending when the gateway stopped and the shutdown deadline ran out. */
+    /** Accepted but not yet written to the spool when the gateway stopped. */
     SHUTDOWN("shutdown");
 
     private final String label;

@@ -29,6 +29,13 @@ public final class GatewayMetrics {
     private volatile LongSupplier pendingRecords = () -> 0;
     private volatile LongSupplier pendingBytes = () -> 0;
     private volatile long udpReceiveBufferBytes;
+    private volatile LongSupplier spoolBytes = () -> 0;
+    private volatile LongSupplier spoolRecords = () -> 0;
+    private volatile LongSupplier spoolOldestAgeMillis = () -> 0;
+    private volatile LongSupplier spoolFull = () -> 0;
+    private volatile LongSupplier spoolTornTails = () -> 0;
+    private volatile LongSupplier spoolCorruptRecords = () -> 0;
+    private volatile LongSupplier spoolFsyncs = () -> 0;
 
     public GatewayMetrics() {
         for (DropReason reason : DropReason.values()) {
@@ -112,6 +119,24 @@ public final class GatewayMetrics {
     public void pendingGauges(LongSupplier records, LongSupplier bytes) {
         this.pendingRecords = records;
         this.pendingBytes = bytes;
+    }
+
+    /** Wires the disk spool's gauges and counters. */
+    public void spoolGauges(
+            LongSupplier bytes,
+            LongSupplier records,
+            LongSupplier oldestAgeMillis,
+            LongSupplier full,
+            LongSupplier tornTails,
+            LongSupplier corruptRecords,
+            LongSupplier fsyncs) {
+        this.spoolBytes = bytes;
+        this.spoolRecords = records;
+        this.spoolOldestAgeMillis = oldestAgeMillis;
+        this.spoolFull = full;
+        this.spoolTornTails = tornTails;
+        this.spoolCorruptRecords = corruptRecords;
+        this.spoolFsyncs = fsyncs;
     }
 
     public void udpReceiveBufferBytes(long value) {
@@ -272,6 +297,50 @@ public final class GatewayMetrics {
                 "Effective SO_RCVBUF of the UDP socket.",
                 "gauge",
                 udpReceiveBufferBytes);
+        single(
+                out,
+                "logmaster_gateway_spool_bytes",
+                "Bytes in the disk spool not yet acknowledged by Kafka.",
+                "gauge",
+                spoolBytes.getAsLong());
+        single(
+                out,
+                "logmaster_gateway_spool_records",
+                "Records in the disk spool not yet acknowledged by Kafka.",
+                "gauge",
+                spoolRecords.getAsLong());
+        header(
+                out,
+                "logmaster_gateway_spool_oldest_age_seconds",
+                "Age of the oldest record not yet acknowledged by Kafka.",
+                "gauge");
+        out.append("logmaster_gateway_spool_oldest_age_seconds ")
+                .append(spoolOldestAgeMillis.getAsLong() / 1000.0)
+                .append('\n');
+        single(
+                out,
+                "logmaster_gateway_spool_full",
+                "1 while the disk spool has no room (TCP paused, UDP dropped).",
+                "gauge",
+                spoolFull.getAsLong());
+        single(
+                out,
+                "logmaster_gateway_spool_torn_tails_total",
+                "Torn or corrupt segment tails cut off when the spool was opened.",
+                "counter",
+                spoolTornTails.getAsLong());
+        single(
+                out,
+                "logmaster_gateway_spool_corrupt_records_total",
+                "Corrupt spool records met while reading (disk damage).",
+                "counter",
+                spoolCorruptRecords.getAsLong());
+        single(
+                out,
+                "logmaster_gateway_spool_fsyncs_total",
+                "Times spooled data was forced to disk.",
+                "counter",
+                spoolFsyncs.getAsLong());
         return out.toString();
     }
 

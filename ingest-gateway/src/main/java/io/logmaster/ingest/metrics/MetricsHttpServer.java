@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Serves {@code /metrics} (Prometheus text) and {@code /health} on 127.0.0.1 with the JDK's
@@ -24,10 +24,10 @@ public final class MetricsHttpServer implements AutoCloseable {
     private final ExecutorService executor;
 
     /**
-     * Binds {@code 127.0.0.1:port} (0 = any free port) and starts serving; {@code healthy} tells
-     * whether {@code /health} answers 200 or 503.
+     * Binds {@code 127.0.0.1:port} (0 = any free port) and starts serving; {@code downReason}
+     * returns null when {@code /health} answers 200 UP, otherwise the reason given with 503 DOWN.
      */
-    public MetricsHttpServer(int port, GatewayMetrics metrics, BooleanSupplier healthy) {
+    public MetricsHttpServer(int port, GatewayMetrics metrics, Supplier<String> downReason) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("metrics port must be 0-65535, got " + port);
         }
@@ -44,12 +44,16 @@ public final class MetricsHttpServer implements AutoCloseable {
         server.createContext(
                 "/health",
                 exchange -> {
-                    boolean up = healthy.getAsBoolean();
+                    String reason = downReason.get();
                     respond(
                             exchange,
-                            up ? 200 : 503,
+                            reason == null ? 200 : 503,
                             "application/json",
-                            up ? "{\"status\":\"UP\"}\n" : "{\"status\":\"DOWN\"}\n");
+                            reason == null
+                                    ? "{\"status\":\"UP\"}\n"
+                                    : "{\"status\":\"DOWN\",\"reason\":\""
+                                            + jsonEscape(reason)
+                                            + "\"}\n");
                 });
         executor =
                 Executors.newSingleThreadExecutor(
@@ -60,6 +64,20 @@ public final class MetricsHttpServer implements AutoCloseable {
                         });
         server.setExecutor(executor);
         server.start();
+    }
+
+    private static String jsonEscape(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 8);
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** The port actually bound. */

@@ -20,13 +20,26 @@ public interface RawRecordPublisher extends AutoCloseable {
     /** True while the records accepted but not yet acknowledged reach the high watermark. */
     boolean isBackedUp();
 
+    /** True while the disk spool has no room: the reason a UDP datagram is dropped. */
+    default boolean isSpoolFull() {
+        return false;
+    }
+
+    /** Why the gateway cannot keep what it accepts (health DOWN), or null when it can. */
+    default String healthProblem() {
+        return null;
+    }
+
     /**
      * Runs {@code task} once, as soon as pending records fall below the low watermark: at once on
      * the calling thread if they already are, otherwise later on any thread.
      */
     void whenDrained(Runnable task);
 
-    /** Delivers what is pending (within a deadline), then releases the producer. */
+    /**
+     * Delivers what is pending (within a deadline), then releases the producer; what is left stays
+     * in the spool for the next start.
+     */
     @Override
     void close();
 }

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes each UDP datagram as one message (RFC 5426 section 3.1). UDP cannot push back, so a
- * datagram that arrives while the publisher is backed up is dropped and counted.
+ * datagram that arrives while the publisher is backed up is dropped and counted by reason ({@code
+ * spool_full} when the disk spool has no room, else {@code backpressure}).
  */
 public final class UdpSyslogHandler extends SimpleChannelInboundHandler<DatagramPacket> {
     private static final Logger LOG = LoggerFactory.getLogger(UdpSyslogHandler.class);
@@ -57,13 +58,16 @@ public final class UdpSyslogHandler extends SimpleChannelInboundHandler<Datagram
             metrics.truncated(Transport.UDP);
         }
         if (publisher.isBackedUp()) {
-            metrics.dropped(DropReason.BACKPRESSURE);
+            DropReason reason =
+                    publisher.isSpoolFull() ? DropReason.SPOOL_FULL : DropReason.BACKPRESSURE;
+            metrics.dropped(reason);
             long skipped = DROP_LOG.tryAcquire();
             if (skipped >= 0) {
                 LOG.warn(
-                        "Dropping UDP datagram from {}: Kafka publisher backed up;"
+                        "Dropping UDP datagram from {} ({}): publisher backed up;"
                                 + " {} similar messages suppressed",
                         packet.sender(),
+                        reason.label(),
                         skipped);
             }
             return;

@@ -8,14 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class MetricsHttpServerTest {
     private final GatewayMetrics metrics = new GatewayMetrics();
-    private final AtomicBoolean healthy = new AtomicBoolean(true);
-    private final MetricsHttpServer server = new MetricsHttpServer(0, metrics, healthy::get);
+    private final AtomicReference<String> downReason = new AtomicReference<>();
+    private final MetricsHttpServer server = new MetricsHttpServer(0, metrics, downReason::get);
     private final HttpClient client = HttpClient.newHttpClient();
 
     @AfterEach
@@ -62,9 +62,13 @@ class MetricsHttpServerTest {
         assertThat(get("/health").statusCode()).isEqualTo(200);
         assertThat(get("/health").body()).isEqualTo("{\"status\":\"UP\"}\n");
 
-        healthy.set(false);
+        downReason.set("spool full: 9 of 9 bytes in \"/x\"");
 
         assertThat(get("/health").statusCode()).isEqualTo(503);
+        assertThat(get("/health").body())
+                .isEqualTo(
+                        "{\"status\":\"DOWN\",\"reason\":\"spool full: 9 of 9 bytes in"
+                                + " \\\"/x\\\"\"}\n");
     }
 
     @Test

@@ -12,6 +12,7 @@ public final class RecordingPublisher implements RawRecordPublisher {
     public final BlockingQueue<RawRecord> records = new LinkedBlockingQueue<>();
     private final Queue<Runnable> waiters = new ConcurrentLinkedQueue<>();
     private volatile boolean backedUp;
+    private volatile boolean spoolFull;
     private volatile boolean closed;
 
     @Override
@@ -34,6 +35,17 @@ public final class RecordingPublisher implements RawRecordPublisher {
         } else {
             task.run();
         }
+    }
+
+    @Override
+    public boolean isSpoolFull() {
+        return spoolFull;
+    }
+
+    /** Backed up because the spool is full (or not). */
+    public void spoolFull(boolean value) {
+        spoolFull = value;
+        backedUp(value);
     }
 
     /** Switches the backed-up state; switching it off runs the waiting tasks. */

@@ -133,6 +133,17 @@ class UdpSyslogHandlerTest {
     }
 
     @Test
+    void countsDropWithReasonSpoolFullWhenTheSpoolHasNoRoom() {
+        publisher.spoolFull(true);
+
+        receive("<13>lost");
+
+        assertThat(published()).isEmpty();
+        assertThat(metrics.drops(DropReason.SPOOL_FULL)).isEqualTo(1);
+        assertThat(metrics.drops(DropReason.BACKPRESSURE)).isZero();
+    }
+
+    @Test
     void writesIpv6PeerInCompressedFormWithoutBrackets() {
         receive("<13>v6".getBytes(UTF_8), new InetSocketAddress("2001:db8:0:0:0:0:0:1", 6000));
 
