@@ -217,6 +217,7 @@ public final class Launcher {
      * in the configured zone plus the grace period); output in {@code logs/seal.log}.
      */
     private static void sealHourly(LocalStackConfig config) {
+        java.time.LocalDate[] lastVerified = new java.time.LocalDate[1];
         var scheduler =
                 java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                         r -> {
@@ -229,17 +230,35 @@ public final class Launcher {
                     if (STOPPING.get()) {
                         return;
                     }
-                    for (String task : List.of("seal", "retention")) {
+                    List<List<String>> tasks = new java.util.ArrayList<>();
+                    tasks.add(List.of("seal"));
+                    tasks.add(List.of("retention"));
+                    java.time.LocalDate today = java.time.LocalDate.now(config.zone());
+                    Path sealed = config.dirs().root().resolve("archive").resolve("sealed");
+                    if (!today.equals(lastVerified[0]) && hasSealedDay(sealed)) {
+                        // Once a day, every archive is checked again (hashes, Merkle roots,
+                        // signatures, stamps, chain).
+                        tasks.add(List.of("verify", sealed.toString()));
+                        lastVerified[0] = today;
+                    }
+                    for (List<String> args : tasks) {
+                        String task = args.get(0);
                         ProcessBuilder pb =
                                 new io.logmaster.infra.component.Components(config)
-                                        .complianceCommand(List.of(task));
+                                        .complianceCommand(args);
                         pb.redirectErrorStream(true);
                         pb.redirectOutput(
                                 ProcessBuilder.Redirect.appendTo(
                                         config.dirs().logFile(task).toFile()));
                         try {
                             int code = pb.start().waitFor();
-                            if (code == 1) {
+                            if (task.equals("verify") && code != 0) {
+                                System.err.println(
+                                        "ALERT: archive verification FAILED for "
+                                                + sealed
+                                                + ": see "
+                                                + config.dirs().logFile(task));
+                            } else if (code == 1) {
                                 System.err.println(
                                         task + " failed: see " + config.dirs().logFile(task));
                             }
@@ -254,6 +273,14 @@ public final class Launcher {
                 1,
                 60,
                 java.util.concurrent.TimeUnit.MINUTES);
+    }
+
+    private static boolean hasSealedDay(Path sealed) {
+        try (var days = java.nio.file.Files.list(sealed)) {
+            return days.anyMatch(d -> d.getFileName().toString().matches("\\d{4}-\\d{2}-\\d{2}"));
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** {@code seal [--day D]}, {@code verify PATH ...}, {@code prove --day D --id ID}. */
