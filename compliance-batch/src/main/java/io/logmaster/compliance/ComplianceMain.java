@@ -58,8 +58,14 @@ public final class ComplianceMain {
         } catch (IllegalArgumentException | IllegalStateException e) {
             System.err.println("error: " + e.getMessage());
             code = 1;
+        } catch (java.nio.file.NoSuchFileException e) {
+            System.err.println("error: no such file or directory: " + e.getMessage());
+            code = 1;
+        } catch (java.nio.file.AccessDeniedException e) {
+            System.err.println("error: permission denied: " + e.getMessage());
+            code = 1;
         } catch (IOException e) {
-            System.err.println("error: " + e.getMessage());
+            System.err.println("error: " + e);
             code = 1;
         }
         System.exit(code);

@@ -93,11 +93,32 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        if (clientGone(e)) {
+            // A cancelled search in the browser: expected network noise, no response to write.
+            LOG.debug("Client closed the connection: {}", e.toString());
+            return null;
+        }
         ProblemDetail body =
                 ProblemDetail.forStatusAndDetail(
                         HttpStatus.INTERNAL_SERVER_ERROR, "An internal error occurred.");
         return handleExceptionInternal(
                 e, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    /** Whether the failure is the client having closed the connection (broken pipe, reset). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            String message = String.valueOf(t.getMessage());
+            if (name.equals("ClientAbortException")
+                    || name.equals("AsyncRequestNotUsableException")
+                    || (t instanceof java.io.IOException
+                            && (message.contains("Broken pipe")
+                                    || message.contains("Connection reset")))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Names the invalid fields of a request body, e.g. {@code password: must not be blank}. */

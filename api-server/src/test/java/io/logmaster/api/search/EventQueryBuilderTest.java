@@ -69,7 +69,7 @@ class EventQueryBuilderTest {
                 .isEqualTo(
                         json(
                                 "[{'simple_query_string':{'query':'failed password',"
-                                        + "'fields':['message','log.syslog.hostname','log.syslog.appname'],"
+                                        + "'fields':['message','log.syslog.hostname.text','log.syslog.appname.text'],"
                                         + "'default_operator':'and'}}]"));
     }
 
@@ -94,7 +94,7 @@ class EventQueryBuilderTest {
                         json(
                                 "{'size':11,'track_total_hits':true,'query':{'bool':{"
                                         + "'must':[{'simple_query_string':{'query':'sshd',"
-                                        + "'fields':['message','log.syslog.hostname','log.syslog.appname'],"
+                                        + "'fields':['message','log.syslog.hostname.text','log.syslog.appname.text'],"
                                         + "'default_operator':'and'}}],"
                                         + "'filter':["
                                         + "{'range':{'@timestamp':{'gte':'2026-12-03T08:00:00Z',"
