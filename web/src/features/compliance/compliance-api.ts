@@ -1,4 +1,4 @@
-import { apiRequest } from '../../shared/api/api-client';
+import { apiDownload, apiRequest, type ApiFile } from '../../shared/api/api-client';
 
 /** The seal state of a day: the batch's three states, or `unsealed` for a past day without any. */
 export type DayState = 'sealed' | 'pending' | 'failed' | 'unsealed';
@@ -63,4 +63,25 @@ export async function fetchComplianceDays(signal?: AbortSignal): Promise<Complia
 /** Roles that may see the seal status (the API answers 403 to the others). */
 export function canSeeCompliance(role: string): boolean {
   return role === 'admin' || role === 'auditor';
+}
+
+/** The range (YYYY-MM-DD, inclusive) and optional device of an auditor bundle. */
+export interface BundleRequest {
+  readonly from: string;
+  readonly to: string;
+  readonly device?: string;
+}
+
+/** GET /api/v1/compliance/bundle: the zip of the sealed days of the range, with the token. */
+export function downloadBundle(request: BundleRequest, signal?: AbortSignal): Promise<ApiFile> {
+  const params = new URLSearchParams({ from: request.from, to: request.to });
+  const device = request.device?.trim() ?? '';
+  if (device !== '') {
+    params.set('device', device);
+  }
+  return apiDownload(
+    `/api/v1/compliance/bundle?${params.toString()}`,
+    `logmaster-bundle-${request.from}-${request.to}.zip`,
+    signal,
+  );
 }

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ApiError, UnauthorizedError } from '../../shared/api/api-client';
 import { visibleText } from '../../shared/text/visible-text';
 import { fetchComplianceDays, type ComplianceDay } from './compliance-api';
+import { BundleForm } from './bundle-form';
 import { DayStateBadge } from './day-state-badge';
 
 const HASH_SHOWN = 16;
@@ -142,6 +143,7 @@ export function CompliancePage() {
       {days !== null && days.length === 0 && error === null && (
         <p className="empty-results">No days to show yet.</p>
       )}
+      <BundleForm />
     </main>
   );
 }

@@ -97,3 +97,49 @@ export async function apiRequest<T>(path: string, request: ApiRequest = {}): Pro
   const text = await response.text();
   return (text === '' ? undefined : JSON.parse(text)) as T;
 }
+
+/** A file the API sent: its bytes and the name from Content-Disposition (or a fallback). */
+export interface ApiFile {
+  readonly blob: Blob;
+  readonly fileName: string;
+}
+
+function fileNameOf(response: Response, fallback: string): string {
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const match = /filename="([^"/\\]+)"/.exec(disposition);
+  return match?.[1] ?? fallback;
+}
+
+/**
+ * GETs a file with the session's bearer token (so a plain link cannot be used) and returns it as
+ * a Blob; errors as in {@link apiRequest}.
+ */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+  signal?: AbortSignal,
+): Promise<ApiFile> {
+  const headers: Record<string, string> = { Accept: 'application/zip, application/problem+json' };
+  const session = getSession();
+  if (session) {
+    headers.Authorization = `Bearer ${session.token}`;
+  }
+  let response: Response;
+  try {
+    response = await fetch(resolveUrl(path), { headers, signal, credentials: 'same-origin' });
+  } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') {
+      throw cause;
+    }
+    throw new ApiError(0, 'Cannot reach the server', cause instanceof Error ? cause.message : null);
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) {
+      clearSession();
+      throw new UnauthorizedError(problem.title, problem.detail);
+    }
+    throw new ApiError(response.status, problem.title, problem.detail);
+  }
+  return { blob: await response.blob(), fileName: fileNameOf(response, fallbackName) };
+}

@@ -98,6 +98,33 @@ final class ApiClient {
         return JSON.readTree(response.body());
     }
 
+    /**
+     * {@code GET path} (with its query string) with the bearer token; returns the raw body, e.g. a
+     * zip.
+     *
+     * @throws IllegalStateException naming the status and body unless the answer is 200
+     */
+    byte[] getBytes(String pathAndQuery) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response =
+                http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                                .header("Authorization", "Bearer " + token)
+                                .timeout(Duration.ofSeconds(120))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    "GET "
+                            + pathAndQuery
+                            + " failed: "
+                            + response.statusCode()
+                            + " "
+                            + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        return response.body();
+    }
+
     /** The exact total of a query. */
     long total(Map<String, String> params) throws IOException, InterruptedException {
         Map<String, String> one = new java.util.HashMap<>(params);

@@ -1,0 +1,8 @@
+package io.logmaster.api.compliance;
+
+/** Records auditor bundle downloads. */
+interface ComplianceDownloadRepository {
+
+    /** Stores one download; throws if it cannot, so nothing is streamed unaudited. */
+    void record(ComplianceDownload download);
+}
