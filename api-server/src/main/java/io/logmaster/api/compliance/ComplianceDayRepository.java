@@ -8,4 +8,10 @@ interface ComplianceDayRepository {
 
     /** Rows with {@code from <= day <= to}, in any order. */
     List<ComplianceDay.Recorded> findBetween(LocalDate from, LocalDate to);
+
+    /**
+     * The first day this installation holds anything for (events or a seal record); days before it
+     * are not gaps, nothing was being collected yet.
+     */
+    java.util.Optional<LocalDate> firstCollectedDay();
 }

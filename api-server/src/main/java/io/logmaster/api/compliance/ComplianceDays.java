@@ -14,10 +14,15 @@ final class ComplianceDays {
 
     /**
      * Every recorded day in {@code [from, to]} plus an {@code unsealed} entry for each day before
-     * {@code today} without a row, newest first.
+     * {@code today} and not before {@code firstCollected} without a row (a gap: logs were being
+     * collected but the day has no seal), newest first.
      */
     static List<ComplianceDay> listing(
-            List<ComplianceDay.Recorded> rows, LocalDate from, LocalDate to, LocalDate today) {
+            List<ComplianceDay.Recorded> rows,
+            LocalDate from,
+            LocalDate to,
+            LocalDate today,
+            java.util.Optional<LocalDate> firstCollected) {
         Map<LocalDate, ComplianceDay.Recorded> byDay =
                 rows.stream()
                         .filter(r -> !r.day().isBefore(from) && !r.day().isAfter(to))
@@ -31,7 +36,9 @@ final class ComplianceDays {
             ComplianceDay.Recorded row = byDay.get(d);
             if (row != null) {
                 days.add(row);
-            } else if (d.isBefore(today)) {
+            } else if (d.isBefore(today)
+                    && firstCollected.isPresent()
+                    && !d.isBefore(firstCollected.get())) {
                 days.add(new ComplianceDay.Unsealed(d));
             }
         }

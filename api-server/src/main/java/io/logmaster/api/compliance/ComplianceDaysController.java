@@ -54,7 +54,12 @@ class ComplianceDaysController {
                     "from", "At most " + MAX_DAYS + " days can be listed at once.");
         }
         return new DaysResponse(
-                ComplianceDays.listing(repository.findBetween(start, end), start, end, today));
+                ComplianceDays.listing(
+                        repository.findBetween(start, end),
+                        start,
+                        end,
+                        today,
+                        repository.firstCollectedDay()));
     }
 
     private static LocalDate date(String name, String value) {

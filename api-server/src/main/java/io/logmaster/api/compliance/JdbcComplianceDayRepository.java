@@ -21,6 +21,21 @@ class JdbcComplianceDayRepository implements ComplianceDayRepository {
     }
 
     @Override
+    public java.util.Optional<LocalDate> firstCollectedDay() {
+        // min(day) is answered from the primary-key indexes of both tables.
+        List<LocalDate> first =
+                jdbc.sql(
+                                "SELECT least((SELECT min(day) FROM events),"
+                                        + " (SELECT min(day) FROM compliance_days))")
+                        .query(LocalDate.class)
+                        .list();
+        // least() of two NULLs is NULL: nothing collected yet.
+        return first.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.ofNullable(first.get(0));
+    }
+
+    @Override
     public List<ComplianceDay.Recorded> findBetween(LocalDate from, LocalDate to) {
         return jdbc.sql(
                         "SELECT day, state, devices, records, manifest_sha256, sealed_at,"

@@ -39,6 +39,11 @@ class ComplianceDaysControllerTest {
         RuntimeException failure;
 
         @Override
+        public java.util.Optional<LocalDate> firstCollectedDay() {
+            return java.util.Optional.of(LocalDate.of(2000, 1, 1));
+        }
+
+        @Override
         public List<ComplianceDay.Recorded> findBetween(LocalDate from, LocalDate to) {
             queries.add(new LocalDate[] {from, to});
             if (failure != null) {

@@ -21,7 +21,8 @@ class ComplianceDaysTest {
                         List.of(row(D1, "failed"), row(D1.plusDays(3), "sealed")),
                         D1.minusDays(1),
                         D1.plusDays(4),
-                        D1.plusDays(2));
+                        D1.plusDays(2),
+                        java.util.Optional.of(D1.minusDays(30)));
 
         assertThat(days)
                 .extracting(ComplianceDay::day, ComplianceDay::state)
@@ -34,7 +35,34 @@ class ComplianceDaysTest {
 
     @Test
     void rowsOutsideTheRangeAreIgnored() {
-        assertThat(ComplianceDays.listing(List.of(row(D1.minusDays(5), "sealed")), D1, D1, D1))
+        assertThat(
+                        ComplianceDays.listing(
+                                List.of(row(D1.minusDays(5), "sealed")),
+                                D1,
+                                D1,
+                                D1,
+                                java.util.Optional.of(D1.minusDays(30))))
+                .isEmpty();
+    }
+
+    @Test
+    void daysBeforeCollectionStartedAreNotGaps() {
+        List<ComplianceDay> days =
+                ComplianceDays.listing(
+                        List.of(),
+                        D1.minusDays(3),
+                        D1.plusDays(1),
+                        D1.plusDays(2),
+                        java.util.Optional.of(D1));
+
+        assertThat(days)
+                .extracting(ComplianceDay::day, ComplianceDay::state)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(D1.plusDays(1), "unsealed"),
+                        org.assertj.core.groups.Tuple.tuple(D1, "unsealed"));
+        assertThat(
+                        ComplianceDays.listing(
+                                List.of(), D1, D1, D1.plusDays(1), java.util.Optional.empty()))
                 .isEmpty();
     }
 }
