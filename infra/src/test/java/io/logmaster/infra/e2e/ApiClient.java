@@ -52,24 +52,7 @@ final class ApiClient {
                                 URLEncoder.encode(k, StandardCharsets.UTF_8)
                                         + "="
                                         + URLEncoder.encode(v, StandardCharsets.UTF_8)));
-        HttpResponse<String> response =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/events?" + query))
-                                .header("Authorization", "Bearer " + token)
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "search "
-                            + params
-                            + " failed: "
-                            + response.statusCode()
-                            + " "
-                            + response.body());
-        }
-        return JSON.readTree(response.body());
+        return get("/api/v1/events?" + query);
     }
 
     /**

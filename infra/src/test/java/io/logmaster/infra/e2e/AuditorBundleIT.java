@@ -22,7 +22,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -128,7 +127,7 @@ class AuditorBundleIT {
 
         Path rootCa = root.resolve("pki/root-ca.pem");
         assertThat(
-                        openssl(
+                        OpenSsl.run(
                                 out,
                                 "ts",
                                 "-verify",
@@ -142,7 +141,7 @@ class AuditorBundleIT {
                                 d + "/tsa-chain.pem"))
                 .contains("Verification: OK");
         assertThat(
-                        openssl(
+                        OpenSsl.run(
                                 out,
                                 "dgst",
                                 "-sha256",
@@ -186,18 +185,5 @@ class AuditorBundleIT {
             }
         }
         return names;
-    }
-
-    private static String openssl(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p =
-                new ProcessBuilder(command)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
     }
 }

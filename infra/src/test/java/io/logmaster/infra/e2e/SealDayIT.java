@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -93,7 +92,7 @@ class SealDayIT {
 
         // OpenSSL alone, as an auditor would.
         assertThat(
-                        openssl(
+                        OpenSsl.run(
                                 sealed,
                                 "dgst",
                                 "-sha256",
@@ -105,7 +104,7 @@ class SealDayIT {
                 .contains("Verified OK");
         Path root = stack.config().dirs().root().resolve("pki/root-ca.pem");
         assertThat(
-                        openssl(
+                        OpenSsl.run(
                                 sealed,
                                 "ts",
                                 "-verify",
@@ -151,19 +150,6 @@ class SealDayIT {
                         args, env, new PrintStream(out, true, StandardCharsets.UTF_8), clock);
         System.out.println(out.toString(StandardCharsets.UTF_8));
         return code;
-    }
-
-    private static String openssl(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of("openssl"));
-        command.addAll(List.of(args));
-        Process p =
-                new ProcessBuilder(command)
-                        .directory(dir.toFile())
-                        .redirectErrorStream(true)
-                        .start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(30, TimeUnit.SECONDS);
-        return out;
     }
 
     private static void copyTree(Path from, Path to) throws Exception {
