@@ -61,24 +61,7 @@ final class ApiClient {
      * @throws IllegalStateException naming the status and body unless the answer is 200
      */
     JsonNode get(String pathAndQuery) throws IOException, InterruptedException {
-        HttpResponse<String> response =
-                http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-                                .header("Authorization", "Bearer " + token)
-                                .timeout(Duration.ofSeconds(30))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(
-                    "GET "
-                            + pathAndQuery
-                            + " failed: "
-                            + response.statusCode()
-                            + " "
-                            + response.body());
-        }
-        return JSON.readTree(response.body());
+        return JSON.readTree(getBytes(pathAndQuery));
     }
 
     /**
